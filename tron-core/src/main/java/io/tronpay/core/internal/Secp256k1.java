@@ -1,0 +1,35 @@
+package io.tronpay.core.internal;
+
+import java.math.BigInteger;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+
+/** The secp256k1 curve, using BouncyCastle's custom (GLV-accelerated) field arithmetic. */
+public final class Secp256k1 {
+  private static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
+
+  public static final ECCurve CURVE = PARAMS.getCurve();
+  public static final ECPoint G = PARAMS.getG();
+  public static final BigInteger N = PARAMS.getN();
+  public static final BigInteger HALF_N = N.shiftRight(1);
+  public static final ECDomainParameters DOMAIN =
+      new ECDomainParameters(CURVE, G, N, PARAMS.getH());
+
+  private static final FixedPointCombMultiplier BASE_MULTIPLIER = new FixedPointCombMultiplier();
+
+  private Secp256k1() {}
+
+  /** k·G with the precomputed comb table for the generator; normalized. */
+  public static ECPoint multiplyGenerator(BigInteger k) {
+    return BASE_MULTIPLIER.multiply(G, k).normalize();
+  }
+
+  /** Whether {@code d} is a valid private scalar: 0 &lt; d &lt; n. */
+  public static boolean isValidPrivateScalar(BigInteger d) {
+    return d.signum() > 0 && d.compareTo(N) < 0;
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * TronPay core: addresses, Base58Check, hashes, keys and signatures, exact amounts, the
+ * transaction model with its protobuf codec, TRC20 ABI and TIP-191 message signing.
+ */
+module io.tronpay.core {
+  requires org.bouncycastle.provider;
+
+  exports io.tronpay.core;
+  exports io.tronpay.core.tx;
+  exports io.tronpay.core.abi;
+}
