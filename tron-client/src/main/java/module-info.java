@@ -9,6 +9,8 @@ module io.tronpay.client {
   requires transitive io.tronpay.core;
   requires com.squareup.moshi;
   requires okio;
+  // okio is an automatic module and cannot pull in its Kotlin runtime on the module path.
+  requires kotlin.stdlib;
   requires transitive okhttp3;
   requires org.slf4j;
 

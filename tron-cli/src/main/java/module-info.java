@@ -1,0 +1,18 @@
+/**
+ * The {@code tron} command: keys, addresses, transactions and signed messages from a shell.
+ *
+ * <p>It is an application; {@link io.tronpay.cli.TronCli} is its only entry point. The command
+ * package is opened to picocli, which fills the commands' fields by reflection.
+ */
+@SuppressWarnings("requires-automatic")
+module io.tronpay.cli {
+  requires io.tronpay.core;
+  requires io.tronpay.client;
+  requires info.picocli;
+  requires com.squareup.moshi;
+  requires okio;
+
+  exports io.tronpay.cli;
+
+  opens io.tronpay.cli to info.picocli;
+}
