@@ -1,7 +1,8 @@
 package io.tronpay.core;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import org.bouncycastle.crypto.digests.KeccakDigest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 
 /** The hash functions TRON uses: SHA-256 for transaction ids and checksums, Keccak-256 for keys. */
 public final class Hashes {
@@ -14,16 +15,24 @@ public final class Hashes {
 
   /** SHA-256 of {@code length} bytes of {@code data} starting at {@code offset}. */
   public static byte[] sha256(byte[] data, int offset, int length) {
-    SHA256Digest digest = new SHA256Digest();
+    MessageDigest digest = newSha256();
     digest.update(data, offset, length);
-    byte[] out = new byte[32];
-    digest.doFinal(out, 0);
-    return out;
+    return digest.digest();
   }
 
   /** SHA-256 applied twice, as in Base58Check checksums. */
   public static byte[] doubleSha256(byte[] data) {
-    return sha256(sha256(data));
+    MessageDigest digest = newSha256();
+    return digest.digest(digest.digest(data));
+  }
+
+  /** The JDK's SHA-256, which uses the CPU's SHA instructions where the JIT has them. */
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform must provide SHA-256", e);
+    }
   }
 
   /** Keccak-256 (the original Keccak padding that Ethereum and TRON use, not SHA3-256). */
