@@ -516,6 +516,27 @@ public final class TronClient implements AutoCloseable {
   }
 
   /**
+   * The account as TronGrid's {@code /v1/accounts/{address}} reports it, with its TRC20 balances;
+   * empty if TronGrid knows no such account.
+   */
+  public Optional<TronGridAccount> getTronGridAccount(Address account) {
+    Objects.requireNonNull(account, "account");
+    HttpUrl url = tronGrid.newBuilder()
+        .addPathSegments("v1/accounts/" + account.toBase58())
+        .build();
+    return readUrl(List.of(url), "/v1/accounts/{address}", null, n -> {
+      if (n.has("success") && !n.get("success").bool()) {
+        throw n.get("success").error("TronGrid reported failure");
+      }
+      List<JsonNode> data = n.get("data").elements();
+      if (data.isEmpty()) {
+        return Optional.<TronGridAccount>empty();
+      }
+      return Optional.of(NodeResponses.tronGridAccount(data.get(0)));
+    });
+  }
+
+  /**
    * Every TRC20 transfer of {@code account} matching {@code query}, fetched page by page as the
    * iteration proceeds. Each page request keeps the query's filters and adds the fingerprint.
    */

@@ -171,4 +171,34 @@ class RealResponsesTest {
     assertEquals(plain.get("message").string(),
         NodeResponses.decodeMessage(plain.get("message").string()));
   }
+
+  @Test
+  void tronGridAccount_mainnet_parsesBalanceVotesPermissionsAndTrc20() {
+    TronGridAccount account = NodeResponses.tronGridAccount(payload(
+        "/fixtures/api/mainnet_trongrid_v1_accounts_TRqkRnAj_ledger.json").get("data").elements().get(0));
+
+    assertEquals(Address.fromBase58("TRqkRnAj6ceJFYAn2p1eE7aWrgBBwtdhS9"), account.account().address());
+    assertEquals(1781772L, account.account().balance());
+    assertEquals(1556974023000L, account.account().createTime());
+    assertEquals(List.of(
+        new io.tronpay.core.tx.Vote(Address.fromBase58("TLyqzVGLV1srkB7dToTAEqgDSfPtXRJZYH"), 15),
+        new io.tronpay.core.tx.Vote(Address.fromBase58("TGj1Ej1qRzL9feLTLhjwgxXF4Ct6GTWg2U"), 1),
+        new io.tronpay.core.tx.Vote(Address.fromBase58("TCZvvbn4SCVyNhCAt1L8Kp1qk5rtMiKdBB"), 2)),
+        account.account().votes());
+    assertEquals(2, account.account().activePermissions().get(0).id());
+    assertEquals(BigInteger.valueOf(376), account.trc20Balance(Tokens.USDT_MAINNET));
+    assertEquals(BigInteger.valueOf(46825830),
+        account.trc20Balance(Address.fromBase58("TLa2f6VPqDgRE67v1736s7bJ8Ray5wYjU7")));
+  }
+
+  @Test
+  void tronGridAccount_mainnet_readsEnergyStakeAndLargeTokenBalances() {
+    TronGridAccount account = NodeResponses.tronGridAccount(payload(
+        "/fixtures/api/mainnet_trongrid_v1_accounts_TL24LCps_ledger.json").get("data").elements().get(0));
+
+    assertTrue(account.account().frozenV2().contains(new Account.Stake(ResourceCode.ENERGY, 402000000L)));
+    assertEquals(new BigInteger("13409316000000000000"),
+        account.trc20Balance(Address.fromBase58("TXL6rJbvmjD46zeN1JssfgxvSo99qC8MRT")));
+    assertEquals(BigInteger.ZERO, account.trc20Balance(Tokens.USDT_MAINNET));
+  }
 }

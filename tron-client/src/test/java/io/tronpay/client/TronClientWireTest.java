@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tronpay.client.internal.JsonNode;
 import io.tronpay.core.Address;
+import java.util.Optional;
 import io.tronpay.core.tx.Transaction;
 import io.tronpay.core.tx.TransferContract;
 import io.tronpay.core.tx.TriggerSmartContract;
@@ -405,5 +406,21 @@ class TronClientWireTest {
       assertEquals(30864544L,
           client.async(TronClient::getNowBlock).get(10, TimeUnit.SECONDS).number());
     }
+  }
+
+  @Test
+  void getTronGridAccount_getsTheV1PathAndHandlesUnknownAccounts() throws Exception {
+    String real = RealResponsesTest.payload(
+        "/fixtures/api/mainnet_trongrid_v1_accounts_TL24LCps_ledger.json").toJson();
+    server.enqueue(ok(real));
+    server.enqueue(ok("{\"data\":[],\"success\":true,\"meta\":{\"at\":1739542070527,\"page_size\":0}}"));
+    Address account = Address.fromBase58("TL24LCps5FKwp3PoU1MvrYrwhi5LU1tHre");
+    try (TronClient client = builder().build()) {
+      assertEquals(1100002L, client.getTronGridAccount(account).orElseThrow().account().balance());
+      assertEquals(Optional.empty(), client.getTronGridAccount(account));
+    }
+    RecordedRequest request = take(server);
+    assertEquals("GET", request.getMethod());
+    assertEquals("/v1/accounts/TL24LCps5FKwp3PoU1MvrYrwhi5LU1tHre", request.getUrl().encodedPath());
   }
 }

@@ -8,6 +8,7 @@ import io.tronpay.client.ChainTransaction;
 import io.tronpay.client.ConstantCallResult;
 import io.tronpay.client.TransactionInfo;
 import io.tronpay.client.Trc20Transfer;
+import io.tronpay.client.TronGridAccount;
 import io.tronpay.core.Address;
 import io.tronpay.core.Hashes;
 import io.tronpay.core.TokenAmount;
@@ -224,6 +225,34 @@ public final class NodeResponses {
     }
     return new Account(address, optLong(node, "balance"), optLong(node, "create_time"), stakes,
         unstakes, votes, owner, active);
+  }
+
+  /** One {@code data} item of TronGrid's {@code /v1/accounts/{address}}. */
+  public static TronGridAccount tronGridAccount(JsonNode node) {
+    Account account = account(node);
+    Map<Address, BigInteger> balances = new LinkedHashMap<>();
+    if (node.has("trc20")) {
+      // A list of single-entry objects: [{"T…token": "base units as a string"}, …].
+      for (JsonNode entry : node.get("trc20").elements()) {
+        requireObject(entry);
+        for (String token : entry.keys()) {
+          Address tokenAddress;
+          try {
+            tokenAddress = Address.fromBase58(token);
+          } catch (io.tronpay.core.AddressFormatException e) {
+            throw entry.error("token key is not an address: " + e.getMessage());
+          }
+          JsonNode units = entry.get(token);
+          String text = units.string();
+          if (text.isEmpty() || text.length() > 78 || !text.chars().allMatch(Character::isDigit)
+              || !text.chars().allMatch(c -> c < 128)) {
+            throw units.error("expected a decimal string of base units");
+          }
+          balances.put(tokenAddress, new BigInteger(text));
+        }
+      }
+    }
+    return new TronGridAccount(account, balances);
   }
 
   private static Account.Permission permission(JsonNode p, String defaultType) {
