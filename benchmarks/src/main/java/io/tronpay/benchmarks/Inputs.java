@@ -42,6 +42,22 @@ final class Inputs {
     return digests("tronpay-benchmarks/hash");
   }
 
+  /** The passphrase of the mnemonic → seed benchmarks: non-empty, so the salt is not the bare prefix. */
+  static final String PASSPHRASE = "tronpay-benchmarks passphrase";
+
+  /** How many address indexes the derivation benchmarks rotate through under each account. */
+  static final int INDEX_COUNT = 64;
+
+  /** 32-byte mnemonic entropies: each is the entropy of a 24-word BIP39 phrase. */
+  static byte[][] mnemonicEntropies() {
+    return digests("tronpay-benchmarks/mnemonic-entropy");
+  }
+
+  /** 32-byte BIP32 master seeds for the HD derivation benchmarks. */
+  static byte[][] hdSeeds() {
+    return digests("tronpay-benchmarks/hd-seed");
+  }
+
   /** 21-byte TRON address payloads: the 0x41 prefix and 20 bytes of a digest. */
   static byte[][] addressPayloads() {
     byte[][] digests = digests("tronpay-benchmarks/address");

@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
 class BenchmarkRegistrationTest {
   private static final List<Class<?>> BENCHMARK_CLASSES =
       List.of(SigningBenchmark.class, Base58CheckBenchmark.class, AddressBenchmark.class,
-          HashBenchmark.class);
+          HashBenchmark.class, WalletBenchmark.class);
 
   @Test
   void benchmarkList_namesEveryAnnotatedMethod() throws IOException {

@@ -4,7 +4,6 @@ import io.tronpay.cli.internal.SecretFiles;
 import io.tronpay.core.Address;
 import io.tronpay.core.PrivateKey;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -26,9 +25,6 @@ final class KeyCommand {
           "Prints the key's address. An existing file is never overwritten."
       })
   static final class New extends LeafCommand {
-    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(
-        java.nio.charset.StandardCharsets.US_ASCII);
-
     @Option(names = "--out", required = true, paramLabel = "FILE",
         description = "The key file to create (mode 0600).")
     Path out;
@@ -36,16 +32,8 @@ final class KeyCommand {
     @Override
     int execute() {
       PrivateKey key = PrivateKey.generate();
-      byte[] secret = key.revealSecretBytes();
-      byte[] content = new byte[secret.length * 2 + 1];
       try {
-        // Hex is built in a byte array rather than a String so that it can be zeroed afterwards.
-        for (int i = 0; i < secret.length; i++) {
-          content[2 * i] = HEX_DIGITS[(secret[i] >> 4) & 0xF];
-          content[2 * i + 1] = HEX_DIGITS[secret[i] & 0xF];
-        }
-        content[content.length - 1] = '\n';
-        SecretFiles.createOwnerOnly(out, content);
+        SecretFiles.writePrivateKey(out, key);
         Address address = key.address();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("address", address.toBase58());
@@ -54,8 +42,6 @@ final class KeyCommand {
         print(result, address.toBase58() + "  (private key written to " + out + ")");
         return TronCli.EXIT_OK;
       } finally {
-        Arrays.fill(secret, (byte) 0);
-        Arrays.fill(content, (byte) 0);
         key.destroy();
       }
     }

@@ -63,6 +63,15 @@ abstract class LeafCommand implements Callable<Integer> {
     err().println(json ? Json.write(Map.of("warning", message)) : "warning: " + message);
   }
 
+  boolean atTerminal() {
+    return ((TronCli) spec.root().userObject()).atTerminal();
+  }
+
+  /** Reads a mnemonic, passphrase or password; the caller zeroes the result. */
+  char[] readSecretText(String source, String what) {
+    return SecretFiles.readSecretText(source, stdin(), what, this::warn);
+  }
+
   PrivateKey readKey(String source) {
     return SecretFiles.readPrivateKey(source, stdin(), this::warn);
   }

@@ -1,6 +1,11 @@
 package io.tronpay.cli;
 
 import io.tronpay.cli.internal.Json;
+import io.tronpay.client.TronClientException;
+import io.tronpay.client.TronNodeException;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +13,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -17,7 +23,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The {@code tron} command: keys, addresses, transactions and TIP-191 messages, offline.
+ * The {@code tron} command: keys, addresses, transactions, TIP-191 messages, mnemonics, HD
+ * wallets, keystores and QR codes offline, and queries and broadcasts against a node.
  *
  * <p>Every command prints a short line for people, or with {@code --json} one JSON document on
  * standard output for scripts; errors go to standard error. The exit code is 0 on success, 1 for
@@ -29,12 +36,17 @@ import picocli.CommandLine.ParseResult;
     name = "tron",
     mixinStandardHelpOptions = true,
     versionProvider = TronCli.Version.class,
-    description = "Keys, addresses, transactions and signed messages for TRON, offline.",
+    description = "Keys, addresses, transactions, messages, HD wallets and node queries for TRON.",
     subcommands = {
         KeyCommand.class,
         AddressCommand.class,
         TxCommand.class,
         MessageCommand.class,
+        MnemonicCommand.class,
+        HdCommand.class,
+        KeystoreCommand.class,
+        QrCommand.class,
+        NodeCommand.class,
         CommandLine.HelpCommand.class
     },
     footer = {
@@ -52,13 +64,23 @@ public final class TronCli {
   static final int EXIT_NETWORK = 3;
 
   private final InputStream stdin;
+  private final boolean atTerminal;
 
-  private TronCli(InputStream stdin) {
+  private TronCli(InputStream stdin, boolean atTerminal) {
     this.stdin = stdin;
+    this.atTerminal = atTerminal;
   }
 
   InputStream stdin() {
     return stdin;
+  }
+
+  /**
+   * Whether a person sits at a terminal: only then are progress bars drawn, passwords prompted
+   * for, and hints that could give a secret away shown.
+   */
+  boolean atTerminal() {
+    return atTerminal;
   }
 
   /**
@@ -67,7 +89,10 @@ public final class TronCli {
    * @param args the command line, for example {@code address validate T...}
    */
   public static void main(String[] args) {
-    System.exit(run(System.in, System.out, System.err, args));
+    // Standard output is opened directly rather than through System.out: PrintStream hides write
+    // errors, and a long listing must notice a closed pipe ('| head') to stop.
+    OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out));
+    System.exit(run(System.in, stdout, System.err, System.console() != null, args));
   }
 
   /**
@@ -82,18 +107,24 @@ public final class TronCli {
    */
   public static int run(InputStream stdin, OutputStream stdout, OutputStream stderr,
       String... args) {
+    return run(stdin, stdout, stderr, false, args);
+  }
+
+  static int run(InputStream stdin, OutputStream stdout, OutputStream stderr, boolean atTerminal,
+      String... args) {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
     try {
-      return commandLine(stdin, out, err).execute(args);
+      return commandLine(stdin, out, err, atTerminal).execute(args);
     } finally {
       out.flush();
       err.flush();
     }
   }
 
-  static CommandLine commandLine(InputStream stdin, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(new TronCli(stdin));
+  static CommandLine commandLine(InputStream stdin, PrintWriter out, PrintWriter err,
+      boolean atTerminal) {
+    CommandLine commandLine = new CommandLine(new TronCli(stdin, atTerminal));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setParameterExceptionHandler(TronCli::usageError);
@@ -117,7 +148,15 @@ public final class TronCli {
     boolean json = where.getCommand() instanceof LeafCommand leaf && leaf.json;
     int exitCode;
     String message;
-    if (e instanceof IllegalArgumentException) {
+    String nodeCode = null;
+    if (e instanceof TronClientException) {
+      // The node refused, answered nonsense, or could not be reached: not the user's input.
+      exitCode = EXIT_NETWORK;
+      message = e.getMessage();
+      if (e instanceof TronNodeException refusal) {
+        nodeCode = refusal.code();
+      }
+    } else if (e instanceof IllegalArgumentException) {
       // Typed input errors (bad address, key, signature, transaction); their messages name the
       // fault without echoing secrets.
       exitCode = EXIT_INVALID;
@@ -136,7 +175,12 @@ public final class TronCli {
     }
     PrintWriter err = where.getErr();
     if (json) {
-      err.println(Json.write(Map.of("error", String.valueOf(message))));
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("error", String.valueOf(message));
+      if (nodeCode != null) {
+        error.put("code", nodeCode);
+      }
+      err.println(Json.write(error));
     } else {
       err.println("error: " + message);
     }

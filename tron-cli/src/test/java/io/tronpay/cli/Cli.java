@@ -52,6 +52,21 @@ final class Cli {
     return runWithStdin(new byte[0], args);
   }
 
+  /** Runs as if a person sat at a terminal (as {@code main} does when a console exists). */
+  static Result runAtTerminal(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exitCode = TronCli.run(new ByteArrayInputStream(new byte[0]), out, err, true, args);
+    return new Result(exitCode, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Parses a JSON array of objects, numbers exact. */
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> parseArray(String json) {
+    return (List<Map<String, Object>>) parse("{\"a\":" + json.strip() + "}").get("a");
+  }
+
   /** Parses a JSON object, keeping numbers exact (BigInteger or BigDecimal, never double). */
   @SuppressWarnings("unchecked")
   static Map<String, Object> parse(String json) {

@@ -55,6 +55,60 @@ final class TestJson {
     return ((BigDecimal) value).longValueExact();
   }
 
+  /** Writes what {@link #parse} reads back as compact JSON, numbers exactly as they were. */
+  static String write(Object value) {
+    StringBuilder out = new StringBuilder();
+    write(value, out);
+    return out.toString();
+  }
+
+  private static void write(Object value, StringBuilder out) {
+    if (value instanceof Map<?, ?> map) {
+      out.append('{');
+      boolean first = true;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        writeString(e.getKey().toString(), out);
+        out.append(':');
+        write(e.getValue(), out);
+      }
+      out.append('}');
+    } else if (value instanceof List<?> items) {
+      out.append('[');
+      for (int i = 0; i < items.size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        write(items.get(i), out);
+      }
+      out.append(']');
+    } else if (value instanceof BigDecimal number) {
+      out.append(number.toPlainString());
+    } else if (value instanceof String text) {
+      writeString(text, out);
+    } else {
+      out.append(value);
+    }
+  }
+
+  private static void writeString(String text, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    out.append('"');
+  }
+
   private static Object read(JsonReader reader) throws IOException {
     switch (reader.peek()) {
       case BEGIN_OBJECT: {

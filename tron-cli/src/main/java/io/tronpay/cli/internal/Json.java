@@ -12,6 +12,12 @@ import java.util.Map;
 public final class Json {
   private Json() {}
 
+  /**
+   * A JSON document made elsewhere (a transaction in the node's JSON form) and written as it is.
+   * The caller vouches that it is one valid JSON value.
+   */
+  public record Raw(String json) {}
+
   /** One line of compact JSON for {@code value}. */
   public static String write(Object value) {
     StringBuilder out = new StringBuilder();
@@ -22,6 +28,8 @@ public final class Json {
   private static void append(StringBuilder out, Object value) {
     if (value == null) {
       out.append("null");
+    } else if (value instanceof Raw raw) {
+      out.append(raw.json().strip());
     } else if (value instanceof String text) {
       appendString(out, text);
     } else if (value instanceof Boolean
