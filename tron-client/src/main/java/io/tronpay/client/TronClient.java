@@ -151,8 +151,21 @@ public final class TronClient implements AutoCloseable {
         "{\"startNum\":" + start + ",\"endNum\":" + end + "}", NodeResponses::blocks);
   }
 
-  /** The execution results of every transaction in block {@code number} (solidity node). */
+  /**
+   * The execution results of every transaction in block {@code number}, from the full node: the
+   * block may still be reverted by a reorg.
+   */
   public List<TransactionInfo> getTransactionInfoByBlockNum(long number) {
+    requireNonNegative("number", number);
+    return read(fullNodes, "/wallet/gettransactioninfobyblocknum",
+        "{\"num\":" + number + "}", NodeResponses::transactionInfos);
+  }
+
+  /**
+   * The execution results of every transaction in block {@code number} once it is solidified
+   * (solidity node); an empty list for a block that is not solidified yet.
+   */
+  public List<TransactionInfo> getSolidTransactionInfoByBlockNum(long number) {
     requireNonNegative("number", number);
     return read(solidityNodes(), "/walletsolidity/gettransactioninfobyblocknum",
         "{\"num\":" + number + "}", NodeResponses::transactionInfos);

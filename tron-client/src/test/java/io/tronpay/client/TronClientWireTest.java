@@ -423,4 +423,21 @@ class TronClientWireTest {
     assertEquals("GET", request.getMethod());
     assertEquals("/v1/accounts/TL24LCps5FKwp3PoU1MvrYrwhi5LU1tHre", request.getUrl().encodedPath());
   }
+
+  @Test
+  void transactionInfoByBlockNum_fullAndSolidVariants_useTheirPathsAndReadEmptyBlocks()
+      throws Exception {
+    // The node answers an empty block with [] on one version and {} on another.
+    server.enqueue(ok("[]"));
+    server.enqueue(ok("{}"));
+    try (TronClient client = builder().build()) {
+      assertEquals(List.of(), client.getTransactionInfoByBlockNum(7));
+      assertEquals(List.of(), client.getSolidTransactionInfoByBlockNum(7));
+    }
+    RecordedRequest full = take(server);
+    RecordedRequest solid = take(server);
+    assertEquals("/wallet/gettransactioninfobyblocknum", full.getUrl().encodedPath());
+    assertEquals("/walletsolidity/gettransactioninfobyblocknum", solid.getUrl().encodedPath());
+    assertEquals("{\"num\":7}", full.getBody().utf8());
+  }
 }

@@ -57,7 +57,7 @@ class RealChainDataTest {
         text.lastIndexOf(']') + 1);
     server.enqueue(new MockResponse.Builder().code(200)
         .setHeader("Content-Type", "application/json").body(response.replace(from, to)).build());
-    return client.getTransactionInfoByBlockNum(BLOCK);
+    return client.getSolidTransactionInfoByBlockNum(BLOCK);
   }
 
   @Test

@@ -51,9 +51,9 @@ class ClientRoundTripTest {
       assertEquals(List.of(usdt.txId(), trx.txId()), client.getBlockByNum(mined).orElseThrow()
           .transactions().stream().map(ChainTransaction::txId).toList());
 
-      assertEquals(List.of(), client.getTransactionInfoByBlockNum(mined), "not solidified yet");
+      assertEquals(List.of(), client.getSolidTransactionInfoByBlockNum(mined), "not solidified yet");
       node.mineBlocks(19);
-      List<TransactionInfo> infos = client.getTransactionInfoByBlockNum(mined);
+      List<TransactionInfo> infos = client.getSolidTransactionInfoByBlockNum(mined);
       assertEquals(List.of(usdt.txId(), trx.txId()),
           infos.stream().map(TransactionInfo::id).toList());
       TransactionInfo usdtInfo = infos.get(0);

@@ -201,8 +201,8 @@ class ParsedShapesAgreeTest {
 
   @Test
   void infosByBlockNumber() {
-    List<TransactionInfo> r = real.getTransactionInfoByBlockNum(FixtureNode.INFO_BLOCK);
-    List<TransactionInfo> o = dev.getTransactionInfoByBlockNum(minedBlock);
+    List<TransactionInfo> r = real.getSolidTransactionInfoByBlockNum(FixtureNode.INFO_BLOCK);
+    List<TransactionInfo> o = dev.getSolidTransactionInfoByBlockNum(minedBlock);
     Map<String, Object> realFirst = shape(r.get(0));
     Map<String, Object> ourFirst = shape(o.get(0));
     // The recorded transfer was paid from staked energy (no fee at all); DevNode's sender

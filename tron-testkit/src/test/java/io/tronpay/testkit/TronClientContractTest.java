@@ -151,7 +151,7 @@ abstract class TronClientContractTest {
 
   @Test
   void getTransactionInfoByBlockNum_usdtBlock_hasReceiptAndTransferLog() {
-    List<TransactionInfo> infos = client().getTransactionInfoByBlockNum(usdtInfoBlock());
+    List<TransactionInfo> infos = client().getSolidTransactionInfoByBlockNum(usdtInfoBlock());
     assertFalse(infos.isEmpty());
     for (TransactionInfo info : infos) {
       assertTrue(info.id().matches(HASH));
@@ -168,7 +168,7 @@ abstract class TronClientContractTest {
 
   @Test
   void getTransactionInfoByBlockNum_emptyBlock_isAnEmptyList() {
-    assertEquals(List.of(), client().getTransactionInfoByBlockNum(emptyBlock()));
+    assertEquals(List.of(), client().getSolidTransactionInfoByBlockNum(emptyBlock()));
   }
 
   @Test
