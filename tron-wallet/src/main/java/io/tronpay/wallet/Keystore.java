@@ -34,7 +34,7 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
  * since ethers normalises passwords to NFKC; new files are written from the NFKC form.
  */
 public final class Keystore {
-  /** The largest scrypt N·r accepted, so a hostile file cannot demand more than 1 GiB. */
+  /** The largest scrypt N·r (1 GiB) and N·r·p accepted: a hostile file can demand no more. */
   private static final long MAX_SCRYPT_COST = 1L << 23;
   private static final int MAX_PBKDF2_ROUNDS = 10_000_000;
   private static final HexFormat HEX = HexFormat.of();
@@ -60,9 +60,11 @@ public final class Keystore {
       if (n < 2 || Integer.bitCount(n) != 1) {
         throw new KeystoreException.Unsupported("scrypt n must be a power of two above 1, got " + n);
       }
-      if (r < 1 || p < 1 || (long) n * r > MAX_SCRYPT_COST) {
+      // Memory grows with n·r but time with n·r·p, so p is bounded too: a hostile file must not
+      // be able to ask for hours. r·p below 2^21 is BouncyCastle's own limit.
+      if (r < 1 || p < 1 || (long) n * r * p > MAX_SCRYPT_COST || (long) r * p >= 1 << 21) {
         throw new KeystoreException.Unsupported("scrypt parameters n=" + n + " r=" + r + " p=" + p
-            + " are out of range (n*r at most " + MAX_SCRYPT_COST + ")");
+            + " are out of range (n*r*p at most " + MAX_SCRYPT_COST + ")");
       }
     }
   }

@@ -288,11 +288,19 @@ public final class JsonNode {
       throw error("hex has an odd number of digits (" + text.length() + ")");
     }
     for (int i = 0; i < text.length(); i++) {
-      if (Character.digit(text.charAt(i), 16) < 0) {
+      if (!isHexDigit(text.charAt(i))) {
         throw error("not hex: character '" + printable(text.charAt(i)) + "' at position " + i);
       }
     }
     return HexFormat.of().parseHex(text);
+  }
+
+  /**
+   * ASCII hex only: {@code Character.digit} also accepts other scripts' digits (fullwidth, Arabic
+   * and more), which {@code HexFormat} then rejects with an untyped exception.
+   */
+  static boolean isHexDigit(int c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
   private static boolean isIntegerLiteral(String text) {

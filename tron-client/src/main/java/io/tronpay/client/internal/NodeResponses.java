@@ -10,6 +10,7 @@ import io.tronpay.client.TransactionInfo;
 import io.tronpay.client.Trc20Transfer;
 import io.tronpay.client.TronGridAccount;
 import io.tronpay.core.Address;
+import io.tronpay.core.AmountFormatException;
 import io.tronpay.core.Hashes;
 import io.tronpay.core.TokenAmount;
 import io.tronpay.core.tx.ContractType;
@@ -343,6 +344,12 @@ public final class NodeResponses {
     if (value.isEmpty() || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw valueNode.error("expected a decimal integer string, got " + valueNode.brief());
     }
+    TokenAmount amount;
+    try {
+      amount = TokenAmount.of(new BigInteger(value), decimals);
+    } catch (AmountFormatException e) {
+      throw valueNode.error(e.getMessage());
+    }
     return new Trc20Transfer(hash32(item.get("transaction_id")),
         TransactionJsonCodec.readAddress(info.get("address"), true),
         info.has("symbol") ? info.get("symbol").string() : "",
@@ -350,7 +357,7 @@ public final class NodeResponses {
         TransactionJsonCodec.readAddress(item.get("from"), true),
         TransactionJsonCodec.readAddress(item.get("to"), true),
         item.has("type") ? item.get("type").string() : "",
-        TokenAmount.of(new BigInteger(value), decimals));
+        amount);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -358,7 +365,7 @@ public final class NodeResponses {
   /** Node messages arrive as hex of UTF-8 text or as plain text; this returns the text. */
   public static String decodeMessage(String message) {
     if (message.isEmpty() || message.length() % 2 != 0
-        || !message.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        || !message.chars().allMatch(JsonNode::isHexDigit)) {
       return message;
     }
     try {
