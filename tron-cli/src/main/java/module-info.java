@@ -1,6 +1,6 @@
 /**
  * The {@code tron} command: keys, addresses, transactions, signed messages, HD wallets,
- * keystores, QR codes and node queries from a shell.
+ * keystores, QR codes, node queries and payment watching from a shell.
  *
  * <p>It is an application; {@link io.tronpay.cli.TronCli} is its only entry point. The command
  * package is opened to picocli, which fills the commands' fields by reflection.
@@ -10,6 +10,7 @@ module io.tronpay.cli {
   requires io.tronpay.core;
   requires io.tronpay.client;
   requires io.tronpay.wallet;
+  requires io.tronpay.monitor;
   requires info.picocli;
   requires com.squareup.moshi;
   requires okio;

@@ -8,6 +8,9 @@ module io.tronpay.monitor {
   requires transitive io.tronpay.core;
   requires transitive io.tronpay.client;
   requires org.slf4j;
+  requires transitive java.sql;
 
   exports io.tronpay.monitor;
+  exports io.tronpay.monitor.jdbc;
+  exports io.tronpay.monitor.webhook;
 }

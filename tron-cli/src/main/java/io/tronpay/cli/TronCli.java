@@ -47,6 +47,7 @@ import picocli.CommandLine.ParseResult;
         KeystoreCommand.class,
         QrCommand.class,
         NodeCommand.class,
+        WatchCommand.class,
         CommandLine.HelpCommand.class
     },
     footer = {

@@ -9,11 +9,14 @@ import io.tronpay.monitor.internal.NodeReader;
 import io.tronpay.monitor.internal.TransferExtractor;
 import io.tronpay.monitor.internal.TronClientReader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,31 +25,36 @@ import org.slf4j.LoggerFactory;
  * grow with the number of watched addresses.
  *
  * <p>Each poll reads up to 100 blocks after the cursor with {@code getblockbylimitnext} (one
- * request), checks that each block's parent is the block before it, and asks for the solidified
- * head (one request). TRX transfers are read from the blocks at the head. TRC20 {@code Transfer}
- * logs are read with {@code gettransactioninfobyblocknum} (one request per block that calls a
- * contract) once the block is solidified, because the client reads that endpoint from the
- * solidity API; token transfers are therefore seen and confirmed in the same step.
+ * request) and checks that each block's parent is the block before it. TRX transfers come from
+ * the blocks themselves; TRC20 {@code Transfer} logs come from the full node's {@code
+ * gettransactioninfobyblocknum} (one request per block that calls a contract). Both are
+ * therefore seen at the head, as soon as the block exists, and confirmed later by policy.
+ *
+ * <p>The solidified head is asked for (one request) at most once per poll, and only when the
+ * monitor reports something waiting for it (a transfer, or an expiry) that the observed
+ * head-to-solid lag says may now be solid, plus a rare recalibration in a poll that found no new
+ * block. A live scan thus costs two requests per block while nothing waits, and at most three
+ * when something waits in every block.
  *
  * <p>When a block's parent differs from the recorded one, the source walks back through the
- * recent block ids it keeps in the cursor to the fork point and reports a rollback; blocks below
- * the solidified head are never rolled back. Errors propagate and consume nothing, so the
+ * recent block ids it keeps in the cursor to the fork point and reports a rollback; blocks at or
+ * below the solidified head are never rolled back. Errors propagate and consume nothing, so the
  * monitor falls behind rather than skipping.
  */
 public final class BlockScanSource implements ChainSource {
   private static final Logger LOG = LoggerFactory.getLogger(BlockScanSource.class);
   private static final int REORG_WINDOW = 32;
-  // Asking for the solidified head now and then corrects a lag estimate that grew too large;
-  // preferably in a poll that found no new block, so the per-block cost stays at two requests.
+  // Bounds the cursor when the solidified head is rarely asked for.
+  private static final int MAX_REMEMBERED_BLOCKS = 256;
+  // Asking for the solidified head now and then, in a poll that found no block and so costs no
+  // per-block budget, corrects the lag estimate even when nothing waits.
   private static final int RECALIBRATE_POLLS = 100;
-  private static final int RECALIBRATE_POLLS_LATEST = 1000;
 
   private final NodeReader node;
   private final TransferExtractor extractor;
   private final long startBlock;
   private final int lookback;
   private final int batchSize;
-  private final int logLead;
   private final int maxLogBlocksPerPoll;
   // Blocks between the head and the solidified head, as last observed; -1 until first asked.
   private long lagEstimate = -1;
@@ -58,7 +66,6 @@ public final class BlockScanSource implements ChainSource {
     this.startBlock = b.startBlock;
     this.lookback = b.lookback;
     this.batchSize = b.batchSize;
-    this.logLead = b.logLead;
     this.maxLogBlocksPerPoll = b.maxLogBlocksPerPoll;
   }
 
@@ -75,107 +82,136 @@ public final class BlockScanSource implements ChainSource {
 
   @Override
   public ChainUpdate poll(Optional<ScanCursor> stored) {
+    // Without the monitor's hint, assume something always waits.
+    return poll(stored, Long.MIN_VALUE);
+  }
+
+  @Override
+  public ChainUpdate poll(Optional<ScanCursor> stored, long awaitingFrom) {
     ScanCursor c = stored.isPresent() ? stored.get() : initialCursor();
     long next = c.headBlock() + 1;
-    long end = Math.min(next + batchSize, c.logBlock() + 1 + logLead);
-    List<Block> blocks = end > next ? node.blocks(next, end) : List.of();
+    List<Block> blocks = node.blocks(next, next + batchSize);
     String recordedParent = c.blockId(c.headBlock());
     if (!blocks.isEmpty() && recordedParent != null
         && !blocks.get(0).parentHash().equalsIgnoreCase(recordedParent)) {
       return rollback(c);
     }
-    List<Block> accepted = new ArrayList<>();
-    long expected = next;
-    String parent = recordedParent;
-    for (Block block : blocks) {
-      if (block.number() != expected || (parent != null
-          && !block.parentHash().equalsIgnoreCase(parent))) {
-        LOG.debug("block batch breaks at {}; reading the rest next poll", block.number());
-        break;
-      }
-      accepted.add(block);
-      parent = block.blockId();
-      expected++;
-    }
-    List<Transfer> transfers = new ArrayList<>();
     Map<Long, ScanCursor.BlockRef> refs = new LinkedHashMap<>();
     for (ScanCursor.BlockRef ref : c.recentBlocks()) {
       refs.put(ref.number(), ref);
     }
-    long headBlock = c.headBlock();
-    long headTimestamp = c.headTimestamp();
-    for (Block block : accepted) {
-      transfers.addAll(extractor.trxTransfers(block));
-      refs.put(block.number(), new ScanCursor.BlockRef(block.number(), block.blockId(),
-          block.timestamp(), TransferExtractor.callsContracts(block)));
-      headBlock = block.number();
-      headTimestamp = block.timestamp();
-    }
-
-    // The solidified head is learned from the logs themselves where possible: the solidity API
-    // answers gettransactioninfobyblocknum for a block with contract calls only once it is
-    // solidified, so a non-empty answer proves it. getnowblock on the solidity API is asked only
-    // when no such proof is at hand, which keeps a live scan at two requests per block.
-    long solid = c.solidBlock();
-    boolean askedSolid = false;
-    pollsSinceSolidAsked++;
-    if (lagEstimate < 0 || pollsSinceSolidAsked >= RECALIBRATE_POLLS_LATEST
-        || (accepted.isEmpty() && pollsSinceSolidAsked >= RECALIBRATE_POLLS)) {
-      solid = askSolid(solid, headBlock);
-      askedSolid = true;
-    }
-    long logBlock = c.logBlock();
-    long settled = c.settledTimestamp();
+    List<Transfer> transfers = new ArrayList<>();
     int fetched = 0;
-    while (logBlock < headBlock && fetched < maxLogBlocksPerPoll) {
-      long b = logBlock + 1;
-      ScanCursor.BlockRef ref = refs.get(b);
+    // A cursor written by a version that read logs only once solidified may owe some blocks.
+    long logBlock = c.logBlock();
+    while (logBlock < c.headBlock() && fetched < maxLogBlocksPerPoll) {
+      ScanCursor.BlockRef ref = refs.get(logBlock + 1);
       if (ref == null) {
-        throw new IllegalStateException("block " + b + " is missing from the cursor");
-      }
-      if (b > solid) {
-        if (b > headBlock - lagEstimate) {
-          break;
-        }
-        if (!ref.callsContracts()) {
-          if (askedSolid) {
-            break;
-          }
-          solid = askSolid(solid, headBlock);
-          askedSolid = true;
-          if (b > solid) {
-            break;
-          }
-        }
+        throw new IllegalStateException("block " + (logBlock + 1) + " is missing from the cursor");
       }
       if (ref.callsContracts()) {
-        List<TransactionInfo> infos = node.infos(b);
+        List<TransactionInfo> infos = node.infos(ref.number());
         fetched++;
-        if (infos.isEmpty()) {
-          lagEstimate++;
+        transfers.addAll(extractor.tokenTransfers(infos, ref.number(), ref.blockId(),
+            ref.timestamp()));
+      }
+      logBlock++;
+    }
+    long headBlock = c.headBlock();
+    long headTimestamp = c.headTimestamp();
+    long expected = next;
+    String parent = recordedParent;
+    boolean stoppedEarly = logBlock < c.headBlock();
+    for (Block block : stoppedEarly ? List.<Block>of() : blocks) {
+      if (block.number() != expected || (parent != null
+          && !block.parentHash().equalsIgnoreCase(parent))) {
+        LOG.debug("block batch breaks at {}; reading the rest next poll", block.number());
+        stoppedEarly = true;
+        break;
+      }
+      boolean callsContracts = TransferExtractor.callsContracts(block);
+      List<Transfer> tokens = List.of();
+      if (callsContracts) {
+        if (fetched >= maxLogBlocksPerPoll) {
+          stoppedEarly = true;
           break;
         }
-        solid = Math.max(solid, b);
-        transfers.addAll(extractor.tokenTransfers(infos, b, ref.blockId(), ref.timestamp()));
+        List<TransactionInfo> infos = node.infos(block.number());
+        fetched++;
+        if (!describes(infos, block)) {
+          // The node has not indexed the block's results yet, or switched forks in between.
+          LOG.debug("results of block {} do not match its transactions yet", block.number());
+          stoppedEarly = true;
+          break;
+        }
+        tokens = extractor.tokenTransfers(infos, block.number(), block.blockId(),
+            block.timestamp());
       }
-      logBlock = b;
-      settled = ref.timestamp();
+      transfers.addAll(extractor.trxTransfers(block));
+      transfers.addAll(tokens);
+      refs.put(block.number(), new ScanCursor.BlockRef(block.number(), block.blockId(),
+          block.timestamp(), callsContracts));
+      headBlock = block.number();
+      headTimestamp = block.timestamp();
+      logBlock = headBlock;
+      parent = block.blockId();
+      expected++;
     }
 
-    long keepFrom = Math.min(logBlock + 1, headBlock - REORG_WINDOW + 1);
+    long solid = c.solidBlock();
+    long settled = c.settledTimestamp();
+    pollsSinceSolidAsked++;
+    // Transfers read in this poll wait too: when catching up they may be solid already.
+    long waiting = awaitingFrom == Long.MIN_VALUE ? c.solidBlock() + 1 : awaitingFrom;
+    for (Transfer t : transfers) {
+      waiting = waiting < 0 ? t.blockNumber() : Math.min(waiting, t.blockNumber());
+    }
+    boolean mayBeSolidNow = waiting >= 0 && waiting > solid
+        && waiting <= headBlock - Math.max(0, lagEstimate);
+    boolean idle = headBlock == c.headBlock();
+    if (lagEstimate < 0 || mayBeSolidNow || (idle && pollsSinceSolidAsked >= RECALIBRATE_POLLS)) {
+      Block solidHead = node.solidHead();
+      pollsSinceSolidAsked = 0;
+      lagEstimate = Math.max(0, headBlock - solidHead.number());
+      if (solidHead.number() > solid) {
+        solid = Math.min(solidHead.number(), headBlock);
+        settled = Math.max(settled, Math.min(solidHead.timestamp(), headTimestamp));
+      }
+    }
+
+    long keepFrom = Math.max(Math.min(solid, headBlock - REORG_WINDOW) + 1,
+        headBlock - MAX_REMEMBERED_BLOCKS + 1);
     refs.keySet().removeIf(n -> n < keepFrom);
     ScanCursor cursor = new ScanCursor(headBlock, logBlock, solid, headTimestamp, settled,
         new ArrayList<>(refs.values()));
-    boolean caughtUp = accepted.size() < end - next && accepted.size() == blocks.size()
-        && (logBlock >= Math.min(solid, headBlock) || fetched < maxLogBlocksPerPoll);
+    boolean caughtUp = !stoppedEarly && blocks.size() < batchSize;
     return new ChainUpdate(transfers, -1, Math.max(headBlock, solid), solid, cursor, caughtUp);
   }
 
-  private long askSolid(long known, long headBlock) {
-    long reported = node.solidHead().number();
-    pollsSinceSolidAsked = 0;
-    lagEstimate = Math.max(0, headBlock - reported);
-    return Math.max(known, Math.min(reported, headBlock));
+  /**
+   * Whether {@code infos} are results of {@code block}'s transactions and cover every contract
+   * call in it, whose logs could hold a token transfer.
+   */
+  private static boolean describes(List<TransactionInfo> infos, Block block) {
+    Set<String> ids = new HashSet<>();
+    for (ChainTransaction tx : block.transactions()) {
+      ids.add(tx.txId().toLowerCase(Locale.ROOT));
+    }
+    Set<String> answered = new HashSet<>();
+    for (TransactionInfo info : infos) {
+      String id = info.id().toLowerCase(Locale.ROOT);
+      if (info.blockNumber() != block.number() || !ids.contains(id)) {
+        return false;
+      }
+      answered.add(id);
+    }
+    for (ChainTransaction tx : block.transactions()) {
+      if (TransferExtractor.callsContract(tx)
+          && !answered.contains(tx.txId().toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private ScanCursor initialCursor() {
@@ -206,9 +242,9 @@ public final class BlockScanSource implements ChainSource {
       throw new IllegalStateException("reorg reaches below block " + low
           + ", the oldest block the cursor remembers");
     }
-    if (fork < c.logBlock()) {
-      throw new IllegalStateException("reorg reaches below block " + c.logBlock()
-          + ", whose logs were read as solidified");
+    if (fork < c.solidBlock()) {
+      throw new IllegalStateException("reorg reaches below block " + c.solidBlock()
+          + ", which was solidified");
     }
     LOG.warn("reorg: blocks after {} were replaced; rolling back {} blocks", fork,
         c.headBlock() - fork);
@@ -219,8 +255,8 @@ public final class BlockScanSource implements ChainSource {
       }
     }
     ScanCursor.BlockRef forkRef = c.block(fork);
-    ScanCursor cursor = new ScanCursor(fork, c.logBlock(), c.solidBlock(), forkRef.timestamp(),
-        c.settledTimestamp(), kept);
+    ScanCursor cursor = new ScanCursor(fork, Math.min(fork, c.logBlock()), c.solidBlock(),
+        forkRef.timestamp(), c.settledTimestamp(), kept);
     return new ChainUpdate(List.of(), fork, fork, c.solidBlock(), cursor, false);
   }
 
@@ -254,7 +290,6 @@ public final class BlockScanSource implements ChainSource {
     private long startBlock = -1;
     private int lookback;
     private int batchSize = TronClient.MAX_BLOCK_RANGE;
-    private int logLead = 200;
     private int maxLogBlocksPerPoll = 100;
 
     private Builder(TronClient client) {
@@ -333,11 +368,6 @@ public final class BlockScanSource implements ChainSource {
      */
     public BlockScanSource build() {
       return new BlockScanSource(new TronClientReader(client), this);
-    }
-
-    Builder logLead(int blocks) {
-      this.logLead = blocks;
-      return this;
     }
   }
 }

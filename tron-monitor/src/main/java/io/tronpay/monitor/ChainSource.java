@@ -20,6 +20,21 @@ public interface ChainSource extends AutoCloseable {
   ChainUpdate poll(Optional<ScanCursor> cursor);
 
   /**
+   * Reads the next step, told what waits for confirmation, so a source can save the request for
+   * the solidified head while nothing does. The monitor calls this one; by default it ignores
+   * the hint.
+   *
+   * @param cursor where the last applied step ended, or empty on the first start
+   * @param awaitingFrom the lowest block holding a transfer that waits for confirmation, or
+   *     whose solidification an expiry waits for; -1 when nothing waits
+   * @return the step; its transfer list may be empty
+   * @throws RuntimeException when the chain cannot be read now; nothing was consumed
+   */
+  default ChainUpdate poll(Optional<ScanCursor> cursor, long awaitingFrom) {
+    return poll(cursor);
+  }
+
+  /**
    * Looks a transaction up again, for {@link PaymentMonitor#reconcile}.
    *
    * @param txId the transaction id

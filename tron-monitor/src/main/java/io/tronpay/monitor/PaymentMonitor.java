@@ -330,7 +330,8 @@ public final class PaymentMonitor implements AutoCloseable {
   boolean scanOnce() {
     ChainUpdate update;
     try {
-      update = source.poll(store.cursor());
+      Optional<ScanCursor> cursor = store.cursor();
+      update = source.poll(cursor, awaitingFrom(cursor));
     } catch (RuntimeException e) {
       String kind = errorKind(e);
       sourceErrors.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
@@ -351,6 +352,24 @@ public final class PaymentMonitor implements AutoCloseable {
     lastUpdate = update;
     lastPollAt = clock.instant();
     return update.caughtUp();
+  }
+
+  /**
+   * The lowest block whose solidification something waits for: an unconfirmed transfer, or an
+   * open request past its expiry that waits for the chain to settle; -1 when nothing waits.
+   */
+  private long awaitingFrom(Optional<ScanCursor> cursor) {
+    long lowest = Long.MAX_VALUE;
+    for (TransferRecord t : store.unconfirmedTransfers()) {
+      lowest = Math.min(lowest, t.transfer().blockNumber());
+    }
+    Instant now = clock.instant();
+    if (cursor.isPresent() && lowest == Long.MAX_VALUE
+        && cursor.get().settledTimestamp() < now.toEpochMilli()
+        && !store.findExpired(now, 1).isEmpty()) {
+      lowest = cursor.get().solidBlock() + 1;
+    }
+    return lowest == Long.MAX_VALUE ? -1 : lowest;
   }
 
   /** Expires what is due. */

@@ -108,11 +108,74 @@ class DevNodeMonitorTest {
     m.tick();
     assertEquals(List.of("payment.detected"), listener.types(t.id()),
         "TRX is seen at the head");
+    assertEquals(List.of("payment.detected"), listener.types(u.id()),
+        "USDT is seen at the head");
+    node.mineBlocks(SOLIDITY_DEPTH - 1);
+    m.tick();
+    assertEquals(List.of("payment.detected"), listener.types(u.id()),
+        "not confirmed before its block is solidified");
     solidifyAndTick(m);
     assertEquals(List.of("payment.detected", "payment.confirmed"), listener.types(u.id()));
     assertEquals(List.of("payment.detected", "payment.confirmed"), listener.types(t.id()));
     assertEquals(TokenAmount.of(12_500_000, 6), m.status(u.id()).orElseThrow().received());
     assertTrue(m.reconcile(u.id()).consistent());
+  }
+
+  @Test
+  void blockDepthPolicy_confirmsUsdtAndTrxAtDepth_beforeSolidification() {
+    PaymentMonitor m = monitor(listener);
+    m.tick();
+    Payment u = m.watch(usdt("u", address(1), 4_000_000).toBuilder()
+        .confirmation(ConfirmationPolicy.blocks(3)).build());
+    Payment t = m.watch(trx("t", address(2), 4_000_000).toBuilder()
+        .confirmation(ConfirmationPolicy.blocks(3)).build());
+    sendUsdt(address(1), 4_000_000);
+    sendTrx(address(2), 4_000_000);
+    long block = node.mineBlock();
+    m.tick();
+    assertEquals(List.of("payment.detected"), listener.types(u.id()));
+    assertEquals(List.of("payment.detected"), listener.types(t.id()));
+    node.mineBlocks(2);
+    m.tick();
+    assertTrue(node.solidBlockNumber() < block, "the block is not solidified yet");
+    assertEquals(List.of("payment.detected", "payment.confirmed"), listener.types(u.id()));
+    assertEquals(List.of("payment.detected", "payment.confirmed"), listener.types(t.id()));
+  }
+
+  @Test
+  void usdtReorgBeforeConfirmation_reverts_thenTheResentTransferIsCreditedOnce() {
+    PaymentMonitor m = monitor(listener);
+    m.tick();
+    Payment p = m.watch(usdt("o", address(1), 2_000_000));
+    sendUsdt(address(1), 2_000_000);
+    node.mineBlock();
+    node.mineBlock();
+    m.tick();
+    assertEquals(List.of("payment.detected"), listener.types(p.id()));
+    node.reorg(2, ReorgMode.DROP_TRANSACTIONS);
+    node.mineBlocks(2);
+    m.tick();
+    assertEquals(List.of("payment.detected", "payment.reverted"), listener.types(p.id()));
+
+    sendUsdt(address(1), 2_000_000);
+    node.mineBlock();
+    solidifyAndTick(m);
+    assertEquals(List.of("payment.detected", "payment.reverted", "payment.detected",
+        "payment.confirmed"), listener.types(p.id()));
+    assertEquals(TokenAmount.of(2_000_000, 6), m.status(p.id()).orElseThrow().received());
+  }
+
+  @Test
+  void pollWithoutTheMonitorsHint_stillLearnsTheSolidifiedHead() {
+    ChainUpdate first = source.poll(java.util.Optional.empty());
+    sendUsdt(address(1), 1_000_000);
+    long block = node.mineBlock();
+    ChainUpdate seen = source.poll(java.util.Optional.of(first.cursor()));
+    assertEquals(1, seen.transfers().size());
+    assertTrue(seen.solid() < block, "seen at the head, before solidification");
+    node.mineBlocks(SOLIDITY_DEPTH + 1);
+    ChainUpdate later = source.poll(java.util.Optional.of(seen.cursor()));
+    assertEquals(node.solidBlockNumber(), later.solid());
   }
 
   @Test

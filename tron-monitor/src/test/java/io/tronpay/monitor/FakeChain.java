@@ -73,6 +73,10 @@ final class FakeChain implements ChainSource {
     return blocks.get((int) number).transfers();
   }
 
+  synchronized long headTimestamp() {
+    return blocks.get(blocks.size() - 1).timestamp();
+  }
+
   synchronized long head() {
     return blocks.size() - 1;
   }

@@ -32,10 +32,11 @@ public interface NodeReader {
   List<Block> blocks(long start, long end);
 
   /**
-   * Execution results of a solidified block's transactions.
+   * Execution results of a block's transactions, from the full node (the block may still be
+   * reverted).
    *
    * @param block the height
-   * @return the results (empty when the block is not solidified)
+   * @return the results (empty when the node has not indexed them)
    */
   List<TransactionInfo> infos(long block);
 

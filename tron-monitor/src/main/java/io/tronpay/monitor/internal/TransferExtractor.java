@@ -48,12 +48,22 @@ public final class TransferExtractor {
    */
   public static boolean callsContracts(Block block) {
     for (ChainTransaction tx : block.transactions()) {
-      String type = tx.contractType();
-      if ("TriggerSmartContract".equals(type) || "CreateSmartContract".equals(type)) {
+      if (callsContract(tx)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a transaction runs contract code, whose logs may carry token transfers.
+   *
+   * @param tx the transaction
+   * @return whether its logs must be read
+   */
+  public static boolean callsContract(ChainTransaction tx) {
+    String type = tx.contractType();
+    return "TriggerSmartContract".equals(type) || "CreateSmartContract".equals(type);
   }
 
   /**

@@ -43,7 +43,7 @@ public final class TronClientReader implements NodeReader {
   @Override
   public List<TransactionInfo> infos(long block) {
     requests.incrementAndGet();
-    return client.getSolidTransactionInfoByBlockNum(block);
+    return client.getTransactionInfoByBlockNum(block);
   }
 
   @Override

@@ -1,0 +1,279 @@
+package io.tronpay.monitor.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tronpay.core.Address;
+import io.tronpay.monitor.Asset;
+import io.tronpay.monitor.DuplicateOrderIdException;
+import io.tronpay.monitor.EventType;
+import io.tronpay.monitor.OutboxEntry;
+import io.tronpay.monitor.Payment;
+import io.tronpay.monitor.PaymentEvent;
+import io.tronpay.monitor.PaymentRequest;
+import io.tronpay.monitor.PaymentStatus;
+import io.tronpay.monitor.ScanCursor;
+import io.tronpay.monitor.StoreBatch;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** What the JDBC store does beyond the shared contract, run on each database. */
+abstract class JdbcStoreBehaviour extends JdbcStoreContract {
+  private static final Address A1 = Address.fromBase58("TJCnKsPa7y5okkXvQAidZBzqx3QyQ6sxMW");
+
+  private static Payment request(String id, String orderId, BigInteger units) {
+    return Payment.watched(PaymentRequest.builder().id(id).orderId(orderId).address(A1)
+        .amount(Asset.USDT, units).expiresIn(Duration.ofHours(1)).build(), T0);
+  }
+
+  private static ScanCursor cursor(long head) {
+    return new ScanCursor(head, head, head - 19, head * 3000, head * 3000 - 60_000,
+        List.of(new ScanCursor.BlockRef(head - 1, "0a" + head, head * 3000 - 3000, false),
+            new ScanCursor.BlockRef(head, "0b" + head, head * 3000, true)));
+  }
+
+  private static PaymentEvent event(String id) {
+    return new PaymentEvent(id, EventType.PAYMENT_EXPIRED, "p-" + id, "o-" + id, A1, Asset.TRX,
+        PaymentStatus.EXPIRED, Asset.TRX.amount(BigInteger.ZERO), null, null, -1, -1, T0);
+  }
+
+  private long countRows(String table) throws SQLException {
+    try (Connection c = db().getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private JdbcPaymentStore jdbc() {
+    return (JdbcPaymentStore) store;
+  }
+
+  @Test
+  void migrate_again_isIdempotentAndRecordsEachVersionOnce() throws SQLException {
+    assertEquals(JdbcPaymentStore.latestSchemaVersion(), jdbc().migrate());
+    assertEquals(JdbcPaymentStore.latestSchemaVersion(), jdbc().schemaVersion());
+    assertEquals(JdbcPaymentStore.latestSchemaVersion(),
+        countRows(jdbc().tablePrefix() + "schema_version"));
+  }
+
+  @Test
+  void migrate_halfAppliedVersion_refusesToRunItAgainAndNamesIt() throws SQLException {
+    JdbcPaymentStore fresh = newJdbcStore(TestDatabases.uniquePrefix());
+    String p = fresh.tablePrefix();
+    try (Connection c = db().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE " + p + "schema_version (version INTEGER PRIMARY KEY, "
+          + "description VARCHAR(200) NOT NULL, state VARCHAR(16) NOT NULL, "
+          + "applied_at_ns BIGINT NOT NULL)");
+      s.execute("INSERT INTO " + p + "schema_version VALUES (1, 'initial schema', "
+          + "'APPLYING', 0)");
+    }
+    SchemaMigrationException e = assertThrows(SchemaMigrationException.class, fresh::migrate);
+    assertTrue(e.getMessage().contains("schema version 1"), e.getMessage());
+    assertTrue(e.getMessage().contains("half-applied"), e.getMessage());
+    assertThrows(SQLException.class, () -> countRows(p + "payments"));
+  }
+
+  @Test
+  void schemaVersion_beforeMigrate_isZero() {
+    assertEquals(0, newJdbcStore(TestDatabases.uniquePrefix()).schemaVersion());
+  }
+
+  @Test
+  void amounts_areExactDecimalColumns_andRoundTripBeyondLong() throws SQLException {
+    BigInteger huge = BigInteger.TEN.pow(40).add(BigInteger.ONE);
+    Payment p = request("big", "big-order", huge);
+    store.insert(List.of(p));
+    Payment confirmed = new Payment(p.request(), PaymentStatus.CONFIRMED, huge,
+        BigInteger.ZERO, p.watchedAt(), p.expiresAt(), T0.plusNanos(123_456_789),
+        T0.plusNanos(123_456_789), 1);
+    store.apply(new StoreBatch(List.of(), List.of(new StoreBatch.PaymentChange(confirmed, 0)),
+        List.of(), null));
+    assertEquals(Optional.of(confirmed), store.find("big"));
+    assertEquals(huge, store.stats().receivedByAsset().get(Asset.USDT)
+        .get(PaymentStatus.CONFIRMED));
+    try (Connection c = db().getConnection()) {
+      DatabaseMetaData md = c.getMetaData();
+      String table = jdbc().tablePrefix() + "payments";
+      Set<String> amountColumns = new HashSet<>();
+      for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
+        try (ResultSet rs = md.getColumns(null, null, name, null)) {
+          while (rs.next()) {
+            String column = rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
+            if (column.endsWith("_units")) {
+              amountColumns.add(column);
+              int type = rs.getInt("DATA_TYPE");
+              assertTrue(type == Types.DECIMAL || type == Types.NUMERIC,
+                  column + " has JDBC type " + type);
+            }
+          }
+        }
+      }
+      assertEquals(Set.of("expected_units", "confirmed_units", "unconfirmed_units"),
+          amountColumns);
+    }
+  }
+
+  @Test
+  void insert_requestWithMetadataCallbackAndFixedExpiry_roundTrips() {
+    PaymentRequest r = PaymentRequest.builder().id("meta").orderId("order \"7\"").address(A1)
+        .trx(1_500_000).metadata("customer", "Zoë \\ \"quoted\"\n")
+        .metadata("note", "").callbackUrl("https://shop.example/hooks?x=1")
+        .expiresAt(Instant.parse("2026-01-02T03:04:05.123456789Z")).build();
+    Payment p = Payment.watched(r, T0);
+    store.insert(List.of(p));
+    assertEquals(Optional.of(p), store.find("meta"));
+    assertEquals(r.metadata(), store.findByOrderId("order \"7\"").orElseThrow().request()
+        .metadata());
+  }
+
+  @Test
+  void insert_oneThousandRequests_isOneBatchInOneTransaction() throws SQLException {
+    FaultyDataSource counting = new FaultyDataSource(db());
+    JdbcPaymentStore s = JdbcPaymentStore.builder(counting).dialect(jdbc().dialect())
+        .tablePrefix(jdbc().tablePrefix()).build();
+    List<Payment> batch = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      batch.add(request("id-" + i, "order-" + i, BigInteger.valueOf(1000 + i)));
+    }
+    s.insert(batch);
+    assertEquals(1, counting.batches());
+    assertEquals(1, counting.commits());
+    assertEquals(1000, countRows(jdbc().tablePrefix() + "payments"));
+    assertEquals(1000, s.openCount());
+  }
+
+  @Test
+  void insert_batchWhoseLastOrderIdIsTaken_storesNoneOfIt() throws SQLException {
+    store.insert(List.of(request("first", "taken", BigInteger.ONE)));
+    List<Payment> batch = new ArrayList<>();
+    for (int i = 0; i < 999; i++) {
+      batch.add(request("id-" + i, "order-" + i, BigInteger.ONE));
+    }
+    batch.add(request("id-last", "taken", BigInteger.ONE));
+    DuplicateOrderIdException e = assertThrows(DuplicateOrderIdException.class,
+        () -> store.insert(batch));
+    assertEquals("taken", e.orderId());
+    assertEquals(1, countRows(jdbc().tablePrefix() + "payments"));
+  }
+
+  @Test
+  void transfers_duplicateTxAndLogIndex_isRejectedByTheDatabaseItself() {
+    String t = jdbc().tablePrefix() + "transfers";
+    String row = "INSERT INTO " + t + " (tx_id, log_index, asset_symbol, asset_contract, "
+        + "asset_decimals, from_address, to_address, units, block_number, block_id, "
+        + "block_timestamp, state, payment_id, late) VALUES ('aa', 0, 'TRX', NULL, 6, 'x', 'y', "
+        + "1, 1, 'b', 0, 'CONFIRMED', NULL, FALSE)";
+    assertThrows(SQLException.class, () -> {
+      try (Connection c = db().getConnection(); Statement s = c.createStatement()) {
+        s.execute(row);
+        s.execute(row);
+      }
+    });
+  }
+
+  @Test
+  void cursor_roundTripsWithItsRecentBlocks() {
+    store.apply(new StoreBatch(List.of(), List.of(), List.of(), cursor(100)));
+    store.apply(new StoreBatch(List.of(), List.of(), List.of(), cursor(101)));
+    assertEquals(Optional.of(cursor(101)), store.cursor());
+  }
+
+  @Test
+  void scannerLease_secondInstanceIsFencedUntilTheLeaseExpires() {
+    TestClock clock = new TestClock(T0);
+    JdbcPaymentStore a = JdbcPaymentStore.builder(db()).tablePrefix(jdbc().tablePrefix())
+        .instanceId("a").scannerLease(Duration.ofSeconds(30)).clock(clock).build();
+    JdbcPaymentStore b = JdbcPaymentStore.builder(db()).tablePrefix(jdbc().tablePrefix())
+        .instanceId("b").scannerLease(Duration.ofSeconds(30)).clock(clock).build();
+
+    a.apply(new StoreBatch(List.of(), List.of(), List.of(), cursor(10)));
+    assertTrue(a.holdsScannerLease());
+    ScannerLeaseLostException refused = assertThrows(ScannerLeaseLostException.class,
+        () -> b.apply(new StoreBatch(List.of(), List.of(), List.of(event("b1")), cursor(11))));
+    assertTrue(refused.getMessage().contains("instance a holds"), refused.getMessage());
+    assertEquals(Optional.of(cursor(10)), b.cursor());
+    assertEquals(List.of(), b.claim(T0, T0.plusSeconds(1), 10));
+
+    clock.advance(Duration.ofSeconds(10));
+    a.apply(new StoreBatch(List.of(), List.of(), List.of(), cursor(11)));
+    clock.advance(Duration.ofSeconds(31));
+    b.apply(new StoreBatch(List.of(), List.of(), List.of(), cursor(12)));
+    assertTrue(b.holdsScannerLease());
+    assertFalse(a.holdsScannerLease());
+
+    // a was paused past its lease: when it wakes, its step must not land.
+    assertThrows(ScannerLeaseLostException.class,
+        () -> a.apply(new StoreBatch(List.of(), List.of(), List.of(), cursor(12))));
+    assertEquals(Optional.of(cursor(12)), a.cursor());
+  }
+
+  @Test
+  void claim_twoInstancesAtOnce_neverTakeTheSameEvent() throws Exception {
+    List<PaymentEvent> events = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      events.add(event(String.format("e%03d", i)));
+    }
+    store.apply(new StoreBatch(List.of(), List.of(), events, null));
+    JdbcPaymentStore other = JdbcPaymentStore.builder(db()).tablePrefix(jdbc().tablePrefix())
+        .build();
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<List<String>>> results = new ArrayList<>();
+      for (JdbcPaymentStore s : List.of(jdbc(), other)) {
+        Callable<List<String>> work = () -> {
+          List<String> taken = new ArrayList<>();
+          while (true) {
+            List<OutboxEntry> got = s.claim(T0, T0.plusSeconds(600), 7);
+            if (got.isEmpty()) {
+              return taken;
+            }
+            for (OutboxEntry e : got) {
+              taken.add(e.event().eventId());
+            }
+          }
+        };
+        results.add(pool.submit(work));
+      }
+      List<String> all = new ArrayList<>(results.get(0).get());
+      all.addAll(results.get(1).get());
+      Set<String> unique = new HashSet<>(all);
+      assertEquals(all.size(), unique.size());
+      assertEquals(120, unique.size());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void claim_returnsEventsWithEveryFieldAsStored() {
+    PaymentEvent e = new PaymentEvent("full", EventType.PAYMENT_CONFIRMED, "p9", "o9", A1,
+        Asset.USDT, PaymentStatus.CONFIRMED, Asset.USDT.amount(BigInteger.valueOf(5_000_000)),
+        Asset.USDT.amount(BigInteger.valueOf(2_000_000)),
+        "ab".repeat(32), 3, 70_000_000L, T0.plusNanos(1));
+    store.apply(new StoreBatch(List.of(), List.of(), List.of(e), null));
+    List<OutboxEntry> got = store.claim(T0.plusSeconds(1), T0.plusSeconds(60), 5);
+    assertEquals(List.of(new OutboxEntry(e, 0, e.occurredAt())), got);
+    assertEquals(Optional.of(e), jdbc().findEvent("full"));
+  }
+}
