@@ -11,6 +11,7 @@ module io.tronpay.cli {
   requires io.tronpay.client;
   requires io.tronpay.wallet;
   requires io.tronpay.monitor;
+  requires io.tronpay.testkit;
   requires info.picocli;
   requires com.squareup.moshi;
   requires okio;

@@ -11,8 +11,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -20,6 +23,7 @@ import picocli.CommandLine.Spec;
 
 /** A command that does something: shared options, output and input handling. */
 abstract class LeafCommand implements Callable<Integer> {
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
   /** Input documents (transactions) larger than this are refused rather than read whole. */
   private static final int MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
@@ -51,6 +55,28 @@ abstract class LeafCommand implements Callable<Integer> {
 
   InputStream stdin() {
     return ((TronCli) spec.root().userObject()).stdin();
+  }
+
+  /** Parses a positive duration such as 500ms, 3s, 30m, 2h or 1d, naming the option if bad. */
+  Duration duration(String text, String option) {
+    Matcher m = DURATION.matcher(text.strip());
+    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+      throw new ParameterException(spec.commandLine(),
+          option + " must be a positive duration such as 90s, 30m, 2h or 1d, got '" + text + "'");
+    }
+    long n = Long.parseLong(m.group(1));
+    switch (m.group(2)) {
+      case "ms":
+        return Duration.ofMillis(n);
+      case "s":
+        return Duration.ofSeconds(n);
+      case "m":
+        return Duration.ofMinutes(n);
+      case "h":
+        return Duration.ofHours(n);
+      default:
+        return Duration.ofDays(n);
+    }
   }
 
   /** Prints the JSON form with {@code --json}, else the human line. */

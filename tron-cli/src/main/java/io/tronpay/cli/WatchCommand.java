@@ -26,8 +26,6 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -42,7 +40,6 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "watch",
     description = "Watch an address for a payment; print each event until it is settled.")
 final class WatchCommand extends NodeCommand.NodeLeaf {
-  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
   // Consecutive failed polls after which the node counts as down rather than hiccuping.
   private static final int MAX_CONSECUTIVE_ERRORS = 10;
 
@@ -224,27 +221,6 @@ final class WatchCommand extends NodeCommand.NodeLeaf {
     } catch (NumberFormatException e) {
       throw new ParameterException(spec.commandLine(),
           "--confirmations must be 'solid' or a block count, got '" + confirmations + "'");
-    }
-  }
-
-  private Duration duration(String text, String option) {
-    Matcher m = DURATION.matcher(text.strip());
-    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-      throw new ParameterException(spec.commandLine(),
-          option + " must be a positive duration such as 90s, 30m, 2h or 1d, got '" + text + "'");
-    }
-    long n = Long.parseLong(m.group(1));
-    switch (m.group(2)) {
-      case "ms":
-        return Duration.ofMillis(n);
-      case "s":
-        return Duration.ofSeconds(n);
-      case "m":
-        return Duration.ofMinutes(n);
-      case "h":
-        return Duration.ofHours(n);
-      default:
-        return Duration.ofDays(n);
     }
   }
 
