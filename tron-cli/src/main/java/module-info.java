@@ -1,6 +1,6 @@
 /**
  * The {@code tron} command: keys, addresses, transactions, signed messages, HD wallets,
- * keystores, QR codes, node queries and payment watching from a shell.
+ * keystores, QR codes, node queries, payment watching and the monitor's database from a shell.
  *
  * <p>It is an application; {@link io.tronpay.cli.TronCli} is its only entry point. The command
  * package is opened to picocli, which fills the commands' fields by reflection.
@@ -12,6 +12,7 @@ module io.tronpay.cli {
   requires io.tronpay.wallet;
   requires io.tronpay.monitor;
   requires io.tronpay.testkit;
+  requires java.sql;
   requires info.picocli;
   requires com.squareup.moshi;
   requires okio;

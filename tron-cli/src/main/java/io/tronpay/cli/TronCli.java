@@ -48,6 +48,7 @@ import picocli.CommandLine.ParseResult;
         QrCommand.class,
         NodeCommand.class,
         WatchCommand.class,
+        MonitorCommand.class,
         DevnodeCommand.class,
         CommandLine.HelpCommand.class
     },

@@ -22,6 +22,7 @@ import io.tronpay.monitor.internal.jdbc.Rows;
 import io.tronpay.monitor.webhook.WebhookDeliveryStore;
 import java.math.BigInteger;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,6 +43,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -61,6 +63,10 @@ import org.slf4j.LoggerFactory;
  * {@code FOR UPDATE SKIP LOCKED} where the database has it, so any instance may deliver.
  *
  * <p>Call {@link #migrate()} once at start-up: it creates or upgrades the tables.
+ *
+ * <p>Maintenance, as {@code tron monitor db} runs it: {@link #check()}, {@link #stats()},
+ * {@link #cleanup}, {@link #exportPayments} (keyset pages, so any table size streams),
+ * {@link #deadLetteredEvents}, {@link #redeliver} and {@link #dropAll()}.
  */
 public final class JdbcPaymentStore implements PaymentStore {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcPaymentStore.class);
@@ -174,6 +180,66 @@ public final class JdbcPaymentStore implements PaymentStore {
     } catch (SQLException e) {
       throw new JdbcStoreException("cannot read the schema version", e);
     }
+  }
+
+  /**
+   * Connects and reads the schema version without changing anything, for health checks and
+   * {@code tron monitor db check}. It does not throw for an unreachable database or a schema in
+   * a bad state: the result says what is wrong.
+   *
+   * @return what was found
+   */
+  public DatabaseCheck check() {
+    int latest = Migrations.latestVersion();
+    try (Connection c = dataSource.getConnection()) {
+      DatabaseMetaData md = c.getMetaData();
+      String product = md.getDatabaseProductName();
+      String version = md.getDatabaseProductVersion();
+      try {
+        if (!tableExists(c, p + "schema_version")) {
+          return new DatabaseCheck(true, product, version, 0, latest, pendingAfter(0), null);
+        }
+        int max = 0;
+        List<Integer> halfApplied = new ArrayList<>();
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("SELECT version, state FROM " + p
+                + "schema_version ORDER BY version")) {
+          while (rs.next()) {
+            if ("APPLIED".equals(rs.getString(2))) {
+              max = Math.max(max, rs.getInt(1));
+            } else {
+              halfApplied.add(rs.getInt(1));
+            }
+          }
+        }
+        if (!halfApplied.isEmpty()) {
+          return new DatabaseCheck(true, product, version, -1, latest, List.of(), "schema version "
+              + halfApplied.get(0) + " is half-applied (a migration failed or is running "
+              + "elsewhere); finish or undo it by hand, then delete its row from " + p
+              + "schema_version");
+        }
+        if (max > latest) {
+          return new DatabaseCheck(true, product, version, max, latest, List.of(),
+              "the database schema is at version " + max + ", newer than this library's "
+              + latest);
+        }
+        return new DatabaseCheck(true, product, version, max, latest, pendingAfter(max), null);
+      } catch (SQLException e) {
+        return new DatabaseCheck(true, product, version, -1, latest, List.of(),
+            "cannot read the schema version: " + e.getMessage() + " (" + e.getSQLState() + ")");
+      }
+    } catch (SQLException e) {
+      return new DatabaseCheck(false, null, null, -1, latest, List.of(),
+          "cannot connect: " + e.getMessage() + " (" + e.getSQLState() + ")");
+    }
+  }
+
+  private static List<String> pendingAfter(int version) {
+    List<String> out = new ArrayList<>();
+    for (int v = version + 1; v <= Migrations.latestVersion(); v++) {
+      out.add(v + " " + Migrations.description(v));
+    }
+    return out;
   }
 
   private int checkedVersion(Connection c) throws SQLException {
@@ -881,6 +947,79 @@ public final class JdbcPaymentStore implements PaymentStore {
     return read(c -> Optional.ofNullable(events(c, List.of(eventId)).get(eventId)));
   }
 
+  /**
+   * Events the listeners were given up on (the delivery policy's attempts ran out), oldest
+   * first; they stay in the outbox, marked dead, until {@link #redeliver} or a reset. Webhook
+   * deliveries have dead letters of their own: {@code webhookDeliveries().deadLetters(max)}.
+   *
+   * @param max the most to return, at least 1
+   * @return the entries, with the attempts made
+   */
+  public List<OutboxEntry> deadLetteredEvents(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be at least 1, got " + max);
+    }
+    return read(c -> {
+      Map<String, int[]> attempts = new LinkedHashMap<>();
+      Map<String, Long> notBefore = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT event_id, attempts, not_before_ns "
+          + "FROM " + p + "outbox WHERE dead = ? ORDER BY seq LIMIT ?")) {
+        ps.setBoolean(1, true);
+        ps.setInt(2, max);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            attempts.put(rs.getString(1), new int[] {rs.getInt(2)});
+            notBefore.put(rs.getString(1), rs.getLong(3));
+          }
+        }
+      }
+      Map<String, PaymentEvent> events = events(c, new ArrayList<>(attempts.keySet()));
+      List<OutboxEntry> out = new ArrayList<>();
+      for (Map.Entry<String, int[]> e : attempts.entrySet()) {
+        PaymentEvent event = events.get(e.getKey());
+        if (event != null) {
+          out.add(new OutboxEntry(event, e.getValue()[0], Rows.instant(notBefore.get(e.getKey()))));
+        }
+      }
+      return out;
+    });
+  }
+
+  /**
+   * Makes an event due again, by this store's clock, for whichever monitor instance runs
+   * deliveries: in one transaction, its outbox entry (dead-lettered or waiting for a retry) gets
+   * a fresh delivery schedule, and so do its webhook deliveries that are dead, delivered, or
+   * pending and not claimed by a sender right now. An event the listeners acknowledged is not
+   * put back in the outbox. Nothing is sent from here: delivery needs the listeners and the
+   * webhook secrets, which only the running monitor has.
+   *
+   * @param eventId the event
+   * @return what was queued again, or empty when the store knows no such event
+   */
+  public Optional<Redelivery> redeliver(String eventId) {
+    Objects.requireNonNull(eventId, "eventId");
+    long now = Rows.nanos(clock.instant());
+    return inTransaction(c -> {
+      boolean known = !events(c, List.of(eventId)).isEmpty()
+          || !JdbcWebhookDeliveries.endpointsOf(c, p, eventId).isEmpty();
+      if (!known) {
+        return Optional.<Redelivery>empty();
+      }
+      int listeners;
+      try (PreparedStatement ps = c.prepareStatement("UPDATE " + p + "outbox SET dead = ?, "
+          + "attempts = 0, not_before_ns = ?, claimed_until_ns = NULL WHERE event_id = ? AND "
+          + "(claimed_until_ns IS NULL OR claimed_until_ns <= ?)")) {
+        ps.setBoolean(1, false);
+        ps.setLong(2, now);
+        ps.setString(3, eventId);
+        ps.setLong(4, now);
+        listeners = ps.executeUpdate();
+      }
+      int hooks = JdbcWebhookDeliveries.requeue(c, p, eventId, now);
+      return Optional.of(new Redelivery(eventId, listeners > 0, hooks));
+    });
+  }
+
   @Override
   public void ack(String eventId) {
     update("DELETE FROM " + p + "outbox WHERE event_id = ?", eventId);
@@ -943,20 +1082,103 @@ public final class JdbcPaymentStore implements PaymentStore {
   }
 
   /**
-   * Deletes audit-log rows older than a cut-off whose events are no longer in the outbox, and
-   * finished requests past it (the seeds' {@code db_manager cleanup}).
+   * Deletes what is past retention (the seeds' {@code db_manager cleanup}): requests that
+   * finished before the cut-off, with their transfers; delivered webhook deliveries created
+   * before it; and audit-log rows older than it whose event no delivery still refers to (neither
+   * the outbox, dead letters included, nor a webhook delivery that is kept).
    *
    * @param before the cut-off
-   * @return rows deleted: requests plus log entries
+   * @return how many rows of each kind were deleted
    */
-  public int cleanup(Instant before) {
+  public CleanupResult cleanup(Instant before) {
     int purged = purgeFinished(before);
     long cutoff = Rows.nanos(before);
-    return purged + inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + p + "payment_logs WHERE "
-          + "occurred_at_ns < ? AND event_id NOT IN (SELECT event_id FROM " + p + "outbox)")) {
+    int[] counts = inTransaction(c -> {
+      int hooks;
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + p + "webhook_deliveries "
+          + "WHERE state = 'DELIVERED' AND created_at_ns < ?")) {
         ps.setLong(1, cutoff);
-        return ps.executeUpdate();
+        hooks = ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + p + "payment_logs WHERE "
+          + "occurred_at_ns < ? AND event_id NOT IN (SELECT event_id FROM " + p + "outbox) AND "
+          + "event_id NOT IN (SELECT event_id FROM " + p + "webhook_deliveries)")) {
+        ps.setLong(1, cutoff);
+        return new int[] {ps.executeUpdate(), hooks};
+      }
+    });
+    return new CleanupResult(purged, counts[0], counts[1]);
+  }
+
+  /**
+   * Reads requests in pages of {@code pageSize}, in the order they were first watched (ties by
+   * id), and hands each to {@code sink}: however large the table, at most one page is in memory.
+   * Pages are keyset queries on {@code (watched_at_ns, payment_id)}, which schema version 3
+   * indexes, so each one is a short range scan on every database, and the sink runs between
+   * pages, never while a result set is open. The export is not one snapshot: a request that
+   * changes state while it runs is read as it stood when its page was read.
+   *
+   * @param filter which requests
+   * @param pageSize rows per query, at least 1; 500 to 5000 suits most databases
+   * @param sink receives each request; an exception it throws ends the export
+   * @return how many requests were exported
+   */
+  public long exportPayments(PaymentExportFilter filter, int pageSize,
+      Consumer<? super Payment> sink) {
+    Objects.requireNonNull(filter, "filter");
+    Objects.requireNonNull(sink, "sink");
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be at least 1, got " + pageSize);
+    }
+    List<String> statuses = new ArrayList<>();
+    for (PaymentStatus status : filter.statuses()) {
+      statuses.add(status.name());
+    }
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    if (!statuses.isEmpty()) {
+      where.append(" AND status IN (").append(marks(statuses.size())).append(')');
+    }
+    if (filter.watchedFrom() != null) {
+      where.append(" AND watched_at_ns >= ?");
+    }
+    String select = "SELECT " + Rows.PAYMENT_COLUMNS + " FROM " + p + "payments" + where;
+    String order = " ORDER BY watched_at_ns, payment_id LIMIT ?";
+    String first = select + order;
+    // The leading >= gives every database a range start on the index; the OR orders ties by id.
+    String next = select + " AND watched_at_ns >= ? AND (watched_at_ns > ? OR payment_id > ?)"
+        + order;
+    return read(c -> {
+      long exported = 0;
+      Payment last = null;
+      while (true) {
+        List<Payment> page = new ArrayList<>(Math.min(pageSize, 1024));
+        try (PreparedStatement ps = c.prepareStatement(last == null ? first : next)) {
+          bindStrings(ps, statuses, 1);
+          int i = statuses.size() + 1;
+          if (filter.watchedFrom() != null) {
+            ps.setLong(i++, Rows.nanos(filter.watchedFrom()));
+          }
+          if (last != null) {
+            long at = Rows.nanos(last.watchedAt());
+            ps.setLong(i++, at);
+            ps.setLong(i++, at);
+            ps.setString(i++, last.id());
+          }
+          ps.setInt(i, pageSize);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              page.add(Rows.payment(rs));
+            }
+          }
+        }
+        for (Payment pay : page) {
+          sink.accept(pay);
+        }
+        exported += page.size();
+        if (page.size() < pageSize) {
+          return exported;
+        }
+        last = page.get(page.size() - 1);
       }
     });
   }
@@ -1173,8 +1395,8 @@ public final class JdbcPaymentStore implements PaymentStore {
     }
 
     /**
-     * The clock of lease expiry (the system UTC clock by default); give every instance a
-     * synchronised clock.
+     * The clock of lease expiry and of {@link #redeliver} (the system UTC clock by default);
+     * give every instance a synchronised clock.
      *
      * @param clock the clock
      * @return this builder

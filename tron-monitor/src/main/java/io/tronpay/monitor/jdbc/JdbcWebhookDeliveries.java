@@ -213,6 +213,53 @@ final class JdbcWebhookDeliveries implements WebhookDeliveryStore {
     });
   }
 
+  /**
+   * The endpoints an event has deliveries for, on the caller's connection.
+   *
+   * @param c the connection
+   * @param p the table prefix
+   * @param eventId the event
+   * @return the endpoint ids
+   * @throws SQLException from the driver
+   */
+  static List<String> endpointsOf(Connection c, String p, String eventId) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT endpoint_id FROM " + p
+        + "webhook_deliveries WHERE event_id = ? ORDER BY seq")) {
+      ps.setString(1, eventId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Gives an event's deliveries a fresh schedule, due at {@code nowNs}, on the caller's
+   * transaction: dead and delivered ones, and pending ones no sender holds a claim on (a claimed
+   * one is being sent right now and must not go out twice).
+   *
+   * @param c the connection, in a transaction
+   * @param p the table prefix
+   * @param eventId the event
+   * @param nowNs when they are due, in epoch nanoseconds
+   * @return how many were requeued
+   * @throws SQLException from the driver
+   */
+  static int requeue(Connection c, String p, String eventId, long nowNs) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE " + p + "webhook_deliveries SET "
+        + "state = 'PENDING', attempts = 0, next_attempt_ns = ?, claimed_until_ns = NULL "
+        + "WHERE event_id = ? AND (state <> 'PENDING' OR claimed_until_ns IS NULL "
+        + "OR claimed_until_ns <= ?)")) {
+      ps.setLong(1, nowNs);
+      ps.setString(2, eventId);
+      ps.setLong(3, nowNs);
+      return ps.executeUpdate();
+    }
+  }
+
   @Override
   public int endpointFailed(String endpointId) {
     return store.inTransaction(c -> {

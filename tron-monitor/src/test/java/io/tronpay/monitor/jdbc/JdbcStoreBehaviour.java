@@ -16,7 +16,10 @@ import io.tronpay.monitor.PaymentRequest;
 import io.tronpay.monitor.PaymentStatus;
 import io.tronpay.monitor.ScanCursor;
 import io.tronpay.monitor.StoreBatch;
+import io.tronpay.monitor.webhook.WebhookDelivery;
+import io.tronpay.monitor.webhook.WebhookDeliveryStore;
 import java.math.BigInteger;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -26,6 +29,8 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +40,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** What the JDBC store does beyond the shared contract, run on each database. */
@@ -275,5 +281,180 @@ abstract class JdbcStoreBehaviour extends JdbcStoreContract {
     List<OutboxEntry> got = store.claim(T0.plusSeconds(1), T0.plusSeconds(60), 5);
     assertEquals(List.of(new OutboxEntry(e, 0, e.occurredAt())), got);
     assertEquals(Optional.of(e), jdbc().findEvent("full"));
+  }
+  // ---------------------------------------------------------------- maintenance
+
+  private static Payment watchedAt(String id, Instant at, PaymentStatus status) {
+    Payment p = Payment.watched(PaymentRequest.builder().id(id).orderId("o-" + id).address(A1)
+        .amount(Asset.USDT, BigInteger.valueOf(1_000_000L + id.hashCode() % 1000))
+        .expiresIn(Duration.ofHours(1)).build(), at);
+    return new Payment(p.request(), status, BigInteger.ZERO, BigInteger.ZERO, at, p.expiresAt(),
+        at, status.isFinal() ? at.plusSeconds(5) : null, 0);
+  }
+
+  private static WebhookDelivery delivery(String eventId, String endpoint,
+      WebhookDelivery.State state) {
+    return new WebhookDelivery(eventId, endpoint, "p-" + eventId, "https://shop.example/hook",
+        "{}", state, state == WebhookDelivery.State.PENDING ? 0 : 3, T0, null, 0, null);
+  }
+
+  @Test
+  void check_beforeAndAfterMigrate_reportsVersionsAndPendingMigrations() {
+    JdbcPaymentStore fresh = newJdbcStore(TestDatabases.uniquePrefix());
+    int latest = JdbcPaymentStore.latestSchemaVersion();
+    DatabaseCheck before = fresh.check();
+    assertTrue(before.reachable());
+    assertEquals(fresh.dialect(), Dialect.forProductName(before.product()));
+    assertEquals(0, before.schemaVersion());
+    assertEquals(latest, before.pendingMigrations().size());
+    assertEquals("1 initial schema", before.pendingMigrations().get(0));
+    assertFalse(before.isCurrent());
+
+    fresh.migrate();
+    DatabaseCheck after = fresh.check();
+    assertEquals(latest, after.schemaVersion());
+    assertEquals(List.of(), after.pendingMigrations());
+    assertEquals(null, after.problem());
+    assertTrue(after.isCurrent());
+  }
+
+  @Test
+  void check_halfAppliedVersionOrNoDatabase_saysSoWithoutThrowing() throws SQLException {
+    String p = jdbc().tablePrefix();
+    try (Connection c = db().getConnection(); Statement s = c.createStatement()) {
+      s.execute("UPDATE " + p + "schema_version SET state = 'APPLYING' WHERE version = 2");
+    }
+    DatabaseCheck half = jdbc().check();
+    assertTrue(half.reachable());
+    assertEquals(-1, half.schemaVersion());
+    assertTrue(half.problem().contains("schema version 2 is half-applied"), half.problem());
+    assertFalse(half.isCurrent());
+
+    DataSource down = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+          throw new SQLException("connection refused", "08001");
+        });
+    DatabaseCheck unreachable = JdbcPaymentStore.builder(down).dialect(jdbc().dialect())
+        .tablePrefix(p).build().check();
+    assertFalse(unreachable.reachable());
+    assertTrue(unreachable.problem().contains("connection refused"), unreachable.problem());
+    assertFalse(unreachable.isCurrent());
+  }
+
+  @Test
+  void exportPayments_readsKeysetPagesInWatchOrder_tiesAcrossPageBoundaries() {
+    List<Payment> all = new ArrayList<>();
+    // 23 requests over 5 instants, ids shuffled against time: ties straddle every page edge.
+    for (int i = 0; i < 23; i++) {
+      all.add(watchedAt(String.format("p%02d", (i * 7) % 23), T0.plusSeconds(i % 5),
+          PaymentStatus.PENDING));
+    }
+    store.insert(all);
+    List<Payment> expected = new ArrayList<>(all);
+    expected.sort(Comparator.comparing(Payment::watchedAt).thenComparing(Payment::id));
+
+    FaultyDataSource counting = new FaultyDataSource(db());
+    JdbcPaymentStore s = JdbcPaymentStore.builder(counting).dialect(jdbc().dialect())
+        .tablePrefix(jdbc().tablePrefix()).build();
+    List<Payment> exported = new ArrayList<>();
+    assertEquals(23, s.exportPayments(PaymentExportFilter.all(), 5, exported::add));
+    assertEquals(expected, exported);
+    assertEquals(5, counting.operations(), "23 rows in pages of 5 are 5 queries");
+
+    List<Payment> again = new ArrayList<>();
+    assertEquals(23, s.exportPayments(PaymentExportFilter.all(), 23, again::add));
+    assertEquals(expected, again);
+    assertEquals(5 + 2, counting.operations(), "a full last page costs one empty query");
+  }
+
+  @Test
+  void exportPayments_filtersByStatusAndWatchedFrom() {
+    Payment early = watchedAt("early", T0, PaymentStatus.CONFIRMED);
+    Payment lateDone = watchedAt("late-done", T0.plusSeconds(60), PaymentStatus.CONFIRMED);
+    Payment lateOpen = watchedAt("late-open", T0.plusSeconds(61), PaymentStatus.PENDING);
+    Payment lateExpired = watchedAt("late-expired", T0.plusSeconds(62), PaymentStatus.EXPIRED);
+    store.insert(List.of(early, lateDone, lateOpen, lateExpired));
+
+    List<Payment> got = new ArrayList<>();
+    jdbc().exportPayments(new PaymentExportFilter(EnumSet.of(PaymentStatus.CONFIRMED,
+        PaymentStatus.EXPIRED), T0.plusSeconds(60)), 2, got::add);
+    assertEquals(List.of(lateDone, lateExpired), got);
+    got.clear();
+    jdbc().exportPayments(new PaymentExportFilter(Set.of(), T0.plusSeconds(61)), 1, got::add);
+    assertEquals(List.of(lateOpen, lateExpired), got);
+    assertThrows(IllegalArgumentException.class,
+        () -> jdbc().exportPayments(PaymentExportFilter.all(), 0, p -> { }));
+  }
+
+  @Test
+  void deadLetteredEvents_redeliver_makesTheEventDueAgainForListenersAndWebhooks() {
+    TestClock clock = new TestClock(T0.plusSeconds(100));
+    JdbcPaymentStore s = JdbcPaymentStore.builder(db()).tablePrefix(jdbc().tablePrefix())
+        .clock(clock).build();
+    s.apply(new StoreBatch(List.of(), List.of(), List.of(event("dead"), event("busy")), null));
+    assertEquals(2, s.claim(T0, T0.plusSeconds(1000), 10).size());
+    s.retryLater("dead", 4, T0);
+    s.deadLetter("dead");
+    WebhookDeliveryStore hooks = s.webhookDeliveries();
+    hooks.enqueue(List.of(delivery("dead", "shop", WebhookDelivery.State.PENDING)));
+    hooks.record(delivery("dead", "shop", WebhookDelivery.State.DEAD));
+
+    List<OutboxEntry> dead = s.deadLetteredEvents(10);
+    assertEquals(List.of(new OutboxEntry(event("dead"), 4, T0)), dead);
+    assertEquals(1, s.stats().deadLetters());
+
+    assertEquals(Optional.of(new Redelivery("dead", true, 1)), s.redeliver("dead"));
+    assertEquals(List.of(), s.deadLetteredEvents(10));
+    assertEquals(0, s.stats().deadLetters());
+    List<OutboxEntry> due = s.claim(clock.instant(), clock.instant().plusSeconds(30), 10);
+    assertEquals(List.of(new OutboxEntry(event("dead"), 0, clock.instant())), due);
+    List<WebhookDelivery> hooksDue = hooks.claimDue(clock.instant(),
+        clock.instant().plusSeconds(30), 10);
+    assertEquals(1, hooksDue.size());
+    assertEquals(WebhookDelivery.State.PENDING, hooksDue.get(0).state());
+    assertEquals(0, hooksDue.get(0).attempts());
+
+    // "busy" is claimed by a deliverer until T0+1000s: it must not be handed out twice.
+    assertEquals(Optional.of(new Redelivery("busy", false, 0)), s.redeliver("busy"));
+    assertEquals(Optional.empty(), s.redeliver("no-such-event"));
+  }
+
+  @Test
+  void cleanup_deletesOnlyWhatIsPastTheCutoff() throws SQLException {
+    Instant cutoff = T0.plus(Duration.ofDays(30));
+    Payment oldDone = watchedAt("old-done", T0, PaymentStatus.CONFIRMED);
+    Payment oldOpen = watchedAt("old-open", T0, PaymentStatus.PENDING);
+    Payment newDone = watchedAt("new-done", cutoff.plusSeconds(1), PaymentStatus.EXPIRED);
+    store.insert(List.of(oldDone, oldOpen, newDone));
+    PaymentEvent acked = event("acked");
+    PaymentEvent waiting = event("waiting");
+    PaymentEvent hooked = event("hooked");
+    PaymentEvent recent = new PaymentEvent("recent", EventType.PAYMENT_EXPIRED, "p", "o", A1,
+        Asset.TRX, PaymentStatus.EXPIRED, Asset.TRX.amount(BigInteger.ZERO), null, null, -1, -1,
+        cutoff.plusSeconds(1));
+    store.apply(new StoreBatch(List.of(), List.of(), List.of(acked, waiting, hooked, recent),
+        null));
+    store.ack("acked");
+    store.ack("hooked");
+    store.ack("recent");
+    WebhookDeliveryStore hooks = jdbc().webhookDeliveries();
+    hooks.enqueue(List.of(delivery("acked", "shop", WebhookDelivery.State.PENDING),
+        delivery("hooked", "shop", WebhookDelivery.State.PENDING)));
+    hooks.record(delivery("acked", "shop", WebhookDelivery.State.DELIVERED));
+    hooks.record(delivery("hooked", "shop", WebhookDelivery.State.DEAD));
+
+    CleanupResult result = jdbc().cleanup(cutoff);
+
+    assertEquals(new CleanupResult(1, 1, 1), result);
+    assertEquals(Optional.empty(), store.find("old-done"));
+    assertTrue(store.find("old-open").isPresent());
+    assertTrue(store.find("new-done").isPresent());
+    assertEquals(Optional.empty(), jdbc().findEvent("acked"));
+    for (String kept : List.of("waiting", "hooked", "recent")) {
+      assertTrue(jdbc().findEvent(kept).isPresent(), kept);
+    }
+    assertEquals(List.of(), hooks.deliveriesOf("acked"));
+    assertEquals(1, hooks.deadLetters(10).size());
+    assertEquals(3, countRows(jdbc().tablePrefix() + "payment_logs"));
   }
 }
