@@ -6,6 +6,8 @@ module io.tronpay.payouts {
   requires transitive io.tronpay.core;
   requires transitive io.tronpay.client;
   requires org.slf4j;
+  requires transitive java.sql;
 
   exports io.tronpay.payouts;
+  exports io.tronpay.payouts.jdbc;
 }
