@@ -10,6 +10,7 @@ import io.tronpay.core.Hashes;
 import io.tronpay.core.Signer;
 import io.tronpay.core.tx.ResourceCode;
 import io.tronpay.core.tx.Transaction;
+import io.tronpay.payouts.internal.SolidConfirmations;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -41,8 +42,10 @@ import org.slf4j.LoggerFactory;
  * expired and absent (the solidified head is past its expiration and no node knows it). A lost
  * broadcast answer is resolved by looking the txID up.
  *
- * <p>Confirmation means the transaction is on the solidified chain. Thread-safe: the methods
- * serialize on this service; run one service per ledger and payer.
+ * <p>Confirmation means the transaction is on the solidified chain. While many payouts this
+ * service sent wait for it, a pass reads each newly solidified block's transaction results once
+ * ({@code gettransactioninfobyblocknum}) instead of looking each payout up. Thread-safe: the
+ * methods serialize on this service; run one service per ledger and payer.
  */
 public final class PayoutService {
   /** The largest batch {@link #submitBatch(List)} takes. */
@@ -68,6 +71,7 @@ public final class PayoutService {
   private final Clock clock;
   private final long tokenFeeLimitSun;
   private final Duration expiration;
+  private final SolidConfirmations confirmations;
 
   private PayoutService(Builder b) {
     this.client = Objects.requireNonNull(b.client, "client");
@@ -83,6 +87,7 @@ public final class PayoutService {
     this.clock = b.clock;
     this.tokenFeeLimitSun = b.tokenFeeLimitSun;
     this.expiration = b.expiration;
+    this.confirmations = new SolidConfirmations(client);
   }
 
   /**
@@ -313,6 +318,15 @@ public final class PayoutService {
     return p.state().isTerminal() ? p : advanceQuietly(p, new Pass());
   }
 
+  /** Whether a payout from {@code from} can be signed now: the payer, or a known other signer. */
+  boolean canSign(Address from) {
+    if (from.equals(payer)) {
+      return true;
+    }
+    List<Signer> signers = otherSigners.apply(from);
+    return signers != null && !signers.isEmpty();
+  }
+
   private Payout draft(String key, PayoutKind kind, Address from, Address to, Asset asset,
       BigInteger amount, String memo, Instant now) {
     return new Payout("po-" + UUID.randomUUID(), key, kind, from, to, asset, amount, memo,
@@ -352,6 +366,8 @@ public final class PayoutService {
       LOG.warn("payout {} stays {} for now: {}", p.id(), current(p).state(), e.getMessage());
     } catch (LedgerConflictException e) {
       LOG.warn("payout {} was advanced elsewhere: {}", p.id(), e.getMessage());
+    } catch (MissingSignerException e) {
+      LOG.warn("payout {} stays {}: {}", p.id(), current(p).state(), e.getMessage());
     }
     return current(p);
   }
@@ -403,7 +419,7 @@ public final class PayoutService {
     } else {
       signers = otherSigners.apply(p.from());
       if (signers == null || signers.isEmpty()) {
-        throw new IllegalStateException("no signer for " + p.from().toBase58()
+        throw new MissingSignerException("no signer for " + p.from().toBase58()
             + " (payout " + p.id() + ")");
       }
     }
@@ -413,6 +429,9 @@ public final class PayoutService {
       builder.memo(p.memo());
     }
     Transaction tx = builder.buildAndSign(signers.toArray(new Signer[0]));
+    if (p.txId() != null) {
+      confirmations.forget(p.txId());
+    }
     Payout signed = store(p.signed(tx.txId(), HexFormat.of().formatHex(tx.encode()),
         tx.rawData().expiration(), clock.instant()));
     LOG.info("payout {} ({}) signed as {} (attempt {})", p.id(), p.idempotencyKey(),
@@ -444,6 +463,9 @@ public final class PayoutService {
         return settled;
       }
     }
+    if (signed.broadcastAttempts() == 0) {
+      confirmations.beforeFirstSend(signed.txId(), pass::solidHead);
+    }
     Payout p = store(signed.broadcastTried(clock.instant()));
     Transaction tx = Transaction.decode(HexFormat.of().parseHex(p.signedTransactionHex()));
     try {
@@ -472,6 +494,7 @@ public final class PayoutService {
     }
     if (isLasting(p.lastError())) {
       LOG.warn("payout {} ({}) failed: {}", p.id(), p.idempotencyKey(), p.lastError());
+      confirmations.forget(p.txId());
       return store(p.next(PayoutState.FAILED, clock.instant()));
     }
     return expire(p);
@@ -487,13 +510,16 @@ public final class PayoutService {
   }
 
   private Payout checkChain(Payout p, Pass pass) {
-    Optional<TransactionInfo> info = client.getSolidTransactionInfoById(p.txId());
+    Optional<TransactionInfo> info = confirmations.knows(p.txId(), pass::solidHead)
+        ? confirmations.landed(p.txId())
+        : client.getSolidTransactionInfoById(p.txId());
     if (info.isPresent()) {
       TransactionInfo i = info.get();
       String result = i.receipt().result();
       boolean ok = !i.failed() && (result == null || result.equals("SUCCESS"));
       Payout done = store(p.onChain(ok ? PayoutState.CONFIRMED : PayoutState.FAILED, i.fee(),
           i.blockNumber(), ok ? null : (result + " " + i.resMessage()).trim(), clock.instant()));
+      confirmations.forget(p.txId());
       LOG.info("payout {} ({}) {} in block {}, fee {} sun", p.id(), p.idempotencyKey(),
           done.state(), i.blockNumber(), i.fee());
       return done;
@@ -517,6 +543,18 @@ public final class PayoutService {
   private boolean isDead(Payout p, Pass pass) {
     return pass.solidHead().timestamp() > p.expiration()
         && client.getTransactionById(p.txId()).isEmpty();
+  }
+
+  /**
+   * No signer is known for a payout's sender (a sweep's deposit address): the payout waits, and
+   * is signed once the host's signer lookup knows the address.
+   */
+  private static final class MissingSignerException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    MissingSignerException(String message) {
+      super(message);
+    }
   }
 
   /** The policy's view: the ledger's committed amounts plus the batch approved so far. */

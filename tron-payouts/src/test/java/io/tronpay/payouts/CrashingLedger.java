@@ -8,7 +8,8 @@ import java.util.Random;
 
 /**
  * A ledger wrapper that simulates a process crash at chosen points of the payout flow: it throws
- * {@link Crash} (an Error, which the service never catches) with a fixed-seed probability.
+ * {@link Crash} (an Error, which the service never catches) with a fixed-seed probability, or at
+ * one chosen call of {@link #update}.
  */
 final class CrashingLedger implements PayoutLedger {
   /** Where a crash happens. */
@@ -30,17 +31,44 @@ final class CrashingLedger implements PayoutLedger {
     Crash(Point point) {
       super("simulated crash " + point);
     }
+
+    Crash(int update, boolean afterStore, Payout next) {
+      super("simulated crash " + (afterStore ? "after" : "before") + " storing update " + update
+          + " (" + next.idempotencyKey() + " " + next.state() + ")");
+    }
   }
 
   private final PayoutLedger delegate;
   private final Random random;
   private final double probability;
   private final Map<Point, Integer> crashes = new EnumMap<>(Point.class);
+  private final int crashAtUpdate;
+  private final boolean afterStore;
+  private int updates;
 
   CrashingLedger(PayoutLedger delegate, long seed, double probability) {
+    this(delegate, seed, probability, 0, false);
+  }
+
+  private CrashingLedger(PayoutLedger delegate, long seed, double probability, int crashAtUpdate,
+      boolean afterStore) {
     this.delegate = delegate;
     this.random = new Random(seed);
     this.probability = probability;
+    this.crashAtUpdate = crashAtUpdate;
+    this.afterStore = afterStore;
+  }
+
+  /**
+   * Crashes at the {@code n}-th call of {@link #update} only: before storing it, or just after.
+   */
+  static CrashingLedger atUpdate(PayoutLedger delegate, int n, boolean afterStore) {
+    return new CrashingLedger(delegate, 0, 0, n, afterStore);
+  }
+
+  /** Calls of {@link #update} so far. */
+  int updates() {
+    return updates;
   }
 
   Map<Point, Integer> crashes() {
@@ -56,6 +84,17 @@ final class CrashingLedger implements PayoutLedger {
 
   @Override
   public void update(Payout next) {
+    if (crashAtUpdate > 0) {
+      boolean chosen = ++updates == crashAtUpdate;
+      if (chosen && !afterStore) {
+        throw new Crash(updates, false, next);
+      }
+      delegate.update(next);
+      if (chosen) {
+        throw new Crash(updates, true, next);
+      }
+      return;
+    }
     PayoutState before = delegate.findById(next.id()).orElseThrow().state();
     if (next.state() == PayoutState.SIGNED && before != PayoutState.SIGNED) {
       maybeCrash(Point.BEFORE_SIGN);

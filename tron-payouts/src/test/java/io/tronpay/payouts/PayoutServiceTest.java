@@ -31,8 +31,7 @@ class PayoutServiceTest {
   @BeforeEach
   void start() {
     chain = new TestChain("payouts-service", 1);
-    noRetries = TronClient.builder().fullNode(chain.node.url()).retryPolicy(RetryPolicy.NONE)
-        .build();
+    noRetries = TestChain.clientBuilder(chain.node.url()).retryPolicy(RetryPolicy.NONE).build();
     payer = chain.account(0);
     usdt = chain.node.usdt();
     ledger = new InMemoryPayoutLedger();
@@ -259,5 +258,30 @@ class PayoutServiceTest {
     assertEquals(fees, a.feesBurnedSun());
     assertEquals(3, service.history(new PayoutFilter(Set.of(), usdtAsset(), null, null, null,
         10)).size());
+  }
+
+  @Test
+  void resume_withManyPayoutsWaiting_readsEachSolidifiedBlockOnceInsteadOfEachPayout() {
+    PayoutService service = service().build();
+    List<PayoutRequest> batch = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      batch.add(PayoutRequest.trx("many-" + i, PrivateKey.generate().address(), 1_000_000));
+    }
+    service.submitBatch(batch);
+    long before = chain.client.stats().requests();
+    chain.node.mineBlock();
+    assertEquals(40, service.resume());
+    chain.node.mineBlock();
+    assertEquals(0, service.resume());
+    // Per pass: the solidified head and one block of transaction infos, not 40 lookups.
+    assertTrue(chain.client.stats().requests() - before <= 4,
+        () -> (chain.client.stats().requests() - before) + " requests");
+
+    PayoutService restarted = service().build();
+    Payout late = restarted.submit(PayoutRequest.trx("after-restart",
+        PrivateKey.generate().address(), 1_000_000));
+    settle(restarted);
+    assertEquals(PayoutState.CONFIRMED, restarted.status(late.id()).orElseThrow().state());
+    assertEquals(41L, service.analytics().counts().get(PayoutState.CONFIRMED));
   }
 }

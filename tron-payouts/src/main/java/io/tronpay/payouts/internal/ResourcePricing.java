@@ -4,12 +4,15 @@ import io.tronpay.payouts.FeeEstimate.Bandwidth;
 import io.tronpay.payouts.FeeEstimate.BandwidthSource;
 import io.tronpay.payouts.FeeEstimate.Energy;
 import io.tronpay.payouts.FeeEstimate.EnergySource;
+import java.math.BigInteger;
 
 /**
  * The network's charging rules as pure arithmetic, apart from the node requests that feed them,
  * so that they can be checked against the receipts of real transactions.
  */
 public final class ResourcePricing {
+  private static final long SUN_PER_TRX = 1_000_000L;
+
   private ResourcePricing() {}
 
   /**
@@ -89,5 +92,45 @@ public final class ResourcePricing {
     }
     return new Bandwidth(bytes, staked, free, BandwidthSource.BURNED, bytes, priceSun,
         Math.multiplyExact(bytes, priceSun));
+  }
+
+  /**
+   * The staked TRX whose delegation grants at least {@code energy}: whole TRX, since the network
+   * counts a stake's energy per whole TRX ({@code TotalEnergyLimit / TotalEnergyWeight} each), and
+   * at least the 1 TRX the network accepts.
+   *
+   * @param energy not negative
+   * @param totalEnergyLimit the network's energy per day ({@code TotalEnergyLimit}), positive
+   * @param totalEnergyWeight the network's TRX staked for energy ({@code TotalEnergyWeight}),
+   *     positive
+   * @return sun, a multiple of 1 TRX
+   */
+  public static long stakeForEnergySun(long energy, long totalEnergyLimit,
+      long totalEnergyWeight) {
+    BigInteger trx = ceilDiv(BigInteger.valueOf(energy).multiply(
+        BigInteger.valueOf(totalEnergyWeight)), BigInteger.valueOf(totalEnergyLimit));
+    return Math.multiplyExact(Math.max(1, trx.longValueExact()), SUN_PER_TRX);
+  }
+
+  /**
+   * The part of an account's energy stake that its energy use holds, which java-tron keeps from
+   * being delegated.
+   *
+   * @param energyUsed the account's current energy use
+   * @param totalEnergyLimit the network's energy per day, positive
+   * @param totalEnergyWeight the network's TRX staked for energy, positive
+   * @return sun, rounded up
+   */
+  public static long stakeHeldByUseSun(long energyUsed, long totalEnergyLimit,
+      long totalEnergyWeight) {
+    return ceilDiv(BigInteger.valueOf(Math.max(0, energyUsed))
+        .multiply(BigInteger.valueOf(totalEnergyWeight))
+        .multiply(BigInteger.valueOf(SUN_PER_TRX)), BigInteger.valueOf(totalEnergyLimit))
+        .longValueExact();
+  }
+
+  private static BigInteger ceilDiv(BigInteger a, BigInteger b) {
+    BigInteger[] qr = a.divideAndRemainder(b);
+    return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
   }
 }
