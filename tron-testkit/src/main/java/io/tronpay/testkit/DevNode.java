@@ -12,6 +12,7 @@ import io.tronpay.core.tx.TriggerSmartContract;
 import io.tronpay.testkit.internal.Block;
 import io.tronpay.testkit.internal.Chain;
 import io.tronpay.testkit.internal.FaultPlan;
+import io.tronpay.testkit.internal.NoDelayServerSockets;
 import io.tronpay.testkit.internal.NodeApi;
 import io.tronpay.testkit.internal.Params;
 import io.tronpay.testkit.internal.Rejection;
@@ -148,6 +149,7 @@ public final class DevNode implements AutoCloseable {
       // MockWebServer keeps every request for takeRequest(); a long-running node must not.
       api.afterDispatch(() -> drain(s));
       s.setDispatcher(api);
+      s.setServerSocketFactory(new NoDelayServerSockets());
       try {
         s.start(InetAddress.getLoopbackAddress(), port);
       } catch (IOException e) {
