@@ -69,6 +69,8 @@ public final class PaymentMonitor implements AutoCloseable {
   private volatile ChainUpdate lastUpdate;
   private volatile Instant lastPollAt;
   private volatile Instant lastPurgeAt = Instant.EPOCH;
+  /** Whether the last round found another instance scanning; logged on change only. */
+  private volatile boolean standby;
   private ScheduledFuture<?> task;
   private boolean closed;
 
@@ -307,18 +309,50 @@ public final class PaymentMonitor implements AutoCloseable {
 
   /** One round of the loop: read the chain until caught up, expire, deliver, purge. */
   void tick() {
-    try {
-      for (int i = 0; i < MAX_STEPS_PER_TICK; i++) {
-        if (scanOnce()) {
-          break;
+    // Each phase fails on its own: a standby whose chain step is fenced, or a node outage, must
+    // not stop this instance from delivering the events already stored.
+    if (scanAllowed()) {
+      runPhase("chain step", () -> {
+        for (int i = 0; i < MAX_STEPS_PER_TICK; i++) {
+          if (scanOnce()) {
+            break;
+          }
         }
-      }
-      expireOnce();
+        expireOnce();
+      });
+    }
+    runPhase("delivery", () -> {
       deliverOnce();
       purgeIfDue();
+    });
+  }
+
+  private boolean scanAllowed() {
+    boolean allowed;
+    try {
+      allowed = store.mayScan();
+    } catch (RuntimeException e) {
+      LOG.error("cannot tell whether this instance may scan; retrying next round", e);
+      return false;
+    }
+    if (allowed == standby) {
+      standby = !allowed;
+      LOG.info(allowed ? "this instance scans the chain"
+          : "another instance scans the chain; this one delivers events only");
+    }
+    return allowed;
+  }
+
+  private static void runPhase(String phase, Runnable work) {
+    try {
+      work.run();
+    } catch (StaleStateException e) {
+      // Another instance wrote first (it took the scanner lease, or changed the same payment):
+      // the next round starts from what it stored.
+      LOG.info("{} skipped: {}", phase, e.getMessage());
     } catch (RuntimeException e) {
       // An escaping exception would cancel the scheduled loop; log it and go on next round.
-      LOG.error("monitor round failed; retrying next round", e);
+      LOG.error("{} failed; retrying next round", phase, e);
     }
   }
 
@@ -551,6 +585,23 @@ public final class PaymentMonitor implements AutoCloseable {
      */
     public Builder deliveryPolicy(DeliveryPolicy deliveryPolicy) {
       this.deliveryPolicy = Objects.requireNonNull(deliveryPolicy, "deliveryPolicy");
+      return this;
+    }
+
+    /**
+     * How long an instance keeps the events it claimed for delivery before another instance may
+     * claim them; 5 minutes by default. Shorter brings a dead instance's events back sooner; it
+     * must stay longer than the slowest listener call, or a slow event is delivered twice.
+     *
+     * @param lease positive
+     * @return this builder
+     */
+    public Builder deliveryLease(Duration lease) {
+      Objects.requireNonNull(lease, "lease");
+      if (lease.isZero() || lease.isNegative()) {
+        throw new IllegalArgumentException("deliveryLease must be positive, got " + lease);
+      }
+      this.deliveryLease = lease;
       return this;
     }
 

@@ -3,6 +3,7 @@ package io.tronpay.monitor;
 import io.tronpay.core.Address;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +44,22 @@ public interface PaymentStore extends AutoCloseable {
    * @return the payment, or empty
    */
   Optional<Payment> find(String id);
+
+  /**
+   * The payments with these ids. The engine asks for every payment with a transfer awaiting
+   * confirmation on each step, so a database store should answer in one query rather than one
+   * per id, as this default does.
+   *
+   * @param ids request ids
+   * @return the stored payments by id; unknown ids are absent
+   */
+  default Map<String, Payment> findAll(Collection<String> ids) {
+    Map<String, Payment> found = new HashMap<>();
+    for (String id : ids) {
+      find(id).ifPresent(payment -> found.put(id, payment));
+    }
+    return found;
+  }
 
   /**
    * A payment by the host's order id.
@@ -91,6 +108,18 @@ public interface PaymentStore extends AutoCloseable {
 
   /** Open payments (PENDING, SEEN, REVERTED), for reports; the list may be large. */
   long openCount();
+
+  /**
+   * Whether this instance may write the next chain step now. A store shared by several instances
+   * answers false while another instance holds the scanner lease, so a standby skips reading the
+   * chain, and the node requests that costs, and only delivers events. The store still fences
+   * every step it applies; this is only the cheap check before the work.
+   *
+   * @return true by default
+   */
+  default boolean mayScan() {
+    return true;
+  }
 
   /**
    * The scan cursor.

@@ -91,6 +91,16 @@ public abstract class PaymentStoreContractTest {
   }
 
   @Test
+  void findAll_returnsTheKnownPaymentsByIdAndSkipsUnknownIds() {
+    Payment p1 = pending("p1", "o1", A1, 100);
+    Payment p2 = pending("p2", "o2", A2, 200);
+    Payment p3 = pending("p3", "o3", A1, 300);
+    store.insert(List.of(p1, p2, p3));
+    assertEquals(Map.of("p1", p1, "p3", p3), store.findAll(List.of("p1", "nope", "p3", "p1")));
+    assertEquals(Map.of(), store.findAll(List.of()));
+  }
+
+  @Test
   void insert_duplicateOrderId_isTypedAndStoresNothingOfTheBatch() {
     store.insert(List.of(pending("p1", "o1", A1, 100)));
     DuplicateOrderIdException e = assertThrows(DuplicateOrderIdException.class,

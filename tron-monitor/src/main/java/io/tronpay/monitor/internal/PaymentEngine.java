@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -195,6 +196,7 @@ public final class PaymentEngine {
     List<TransferRecord> ordered = new ArrayList<>(candidates.values());
     ordered.removeIf(t -> t.state() != TransferState.UNCONFIRMED);
     ordered.sort(Comparator.comparingLong(t -> t.transfer().blockNumber()));
+    work.load(ordered);
     for (TransferRecord t : ordered) {
       long block = t.transfer().blockNumber();
       if (t.paymentId() == null) {
@@ -323,6 +325,21 @@ public final class PaymentEngine {
 
     WorkPayment payment(Payment stored) {
       return payments.computeIfAbsent(stored.id(), id -> new WorkPayment(this, stored));
+    }
+
+    /** Reads the payments of these transfers that this step has not read yet, in one call. */
+    void load(List<TransferRecord> transfers) {
+      Set<String> missing = new LinkedHashSet<>();
+      for (TransferRecord t : transfers) {
+        if (t.paymentId() != null && !payments.containsKey(t.paymentId())) {
+          missing.add(t.paymentId());
+        }
+      }
+      if (!missing.isEmpty()) {
+        for (Payment stored : store.findAll(missing).values()) {
+          payment(stored);
+        }
+      }
     }
 
     WorkPayment payment(String id) {

@@ -444,6 +444,27 @@ public final class JdbcPaymentStore implements PaymentStore {
   }
 
   @Override
+  public Map<String, Payment> findAll(Collection<String> ids) {
+    List<String> keys = new ArrayList<>(new LinkedHashSet<>(ids));
+    return read(c -> {
+      Map<String, Payment> out = new HashMap<>();
+      for (List<String> chunk : chunks(keys)) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.PAYMENT_COLUMNS
+            + " FROM " + p + "payments WHERE payment_id IN (" + marks(chunk.size()) + ")")) {
+          bindStrings(ps, chunk, 1);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              Payment payment = Rows.payment(rs);
+              out.put(payment.id(), payment);
+            }
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
   public Optional<Payment> findByOrderId(String orderId) {
     return findOne("order_id", orderId);
   }
@@ -630,6 +651,24 @@ public final class JdbcPaymentStore implements PaymentStore {
       }
       leaseToken = next;
     }
+  }
+
+  /**
+   * True when no instance holds the scanner lease, this instance holds it, or it has expired by
+   * this store's clock; false while another instance holds it.
+   */
+  @Override
+  public boolean mayScan() {
+    return read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT owner, expires_at_ns FROM " + p
+          + "leases WHERE name = ?")) {
+        ps.setString(1, SCANNER_LEASE);
+        try (ResultSet rs = ps.executeQuery()) {
+          return !rs.next() || instanceId.equals(rs.getString(1))
+              || rs.getLong(2) <= Rows.nanos(clock.instant());
+        }
+      }
+    });
   }
 
   /**
