@@ -110,6 +110,21 @@ public interface PaymentStore extends AutoCloseable {
   long openCount();
 
   /**
+   * The unconfirmed transfers that this head and solidified block may confirm: every one at or
+   * below {@code solid}, and those whose payment asks for a number of blocks that the head has
+   * reached. The engine still checks each against its payment's policy; a database store should
+   * filter in its query, so a step does not read every transfer still waiting. The default
+   * returns all unconfirmed transfers.
+   *
+   * @param head the head block
+   * @param solid the solidified block
+   * @return at least the transfers that may be confirmed, oldest block first
+   */
+  default List<TransferRecord> confirmableTransfers(long head, long solid) {
+    return unconfirmedTransfers();
+  }
+
+  /**
    * Whether this instance may write the next chain step now. A store shared by several instances
    * answers false while another instance holds the scanner lease, so a standby skips reading the
    * chain, and the node requests that costs, and only delivers events. The store still fences

@@ -151,6 +151,40 @@ public abstract class PaymentStoreContractTest {
   }
 
   @Test
+  void confirmableTransfers_holdsEveryTransferTheHeadOrSolidBlockMayConfirm() {
+    Payment solidPolicy = pending("p1", "o1", A1, 100);
+    Payment threeBlocks = Payment.watched(PaymentRequest.builder().id("p2").orderId("o2")
+        .address(A2).amount(Asset.USDT, BigInteger.valueOf(100))
+        .confirmation(ConfirmationPolicy.blocks(3)).expiresIn(Duration.ofHours(1)).build(), T0);
+    store.insert(List.of(solidPolicy, threeBlocks));
+    TransferRecord atTen = new TransferRecord(transfer("c1", 0, A1, 100, 10),
+        TransferState.UNCONFIRMED, "p1", false);
+    TransferRecord unmatchedAtEleven = new TransferRecord(transfer("c2", 0, A2, 5, 11),
+        TransferState.UNCONFIRMED, null, false);
+    TransferRecord threeBlocksAtTwelve = new TransferRecord(transfer("c3", 0, A2, 100, 12),
+        TransferState.UNCONFIRMED, "p2", false);
+    store.apply(new StoreBatch(List.of(atTen, unmatchedAtEleven, threeBlocksAtTwelve), List.of(),
+        List.of(), null));
+
+    // Head 14 gives the three-block payment its third block; nothing is solid above 9 yet.
+    assertConfirmable(List.of(threeBlocksAtTwelve), 14, 9);
+    assertConfirmable(List.of(), 13, 9);
+    assertConfirmable(List.of(atTen, unmatchedAtEleven, threeBlocksAtTwelve), 14, 11);
+    assertConfirmable(List.of(atTen), 13, 10);
+  }
+
+  /** A store may return more than the confirmable transfers, but if it filters, exactly. */
+  private void assertConfirmable(List<TransferRecord> expected, long head, long solid) {
+    List<TransferRecord> all = store.unconfirmedTransfers();
+    List<TransferRecord> found = store.confirmableTransfers(head, solid);
+    assertTrue(found.containsAll(expected), "head " + head + ", solid " + solid + ": " + found);
+    assertTrue(all.containsAll(found), "only unconfirmed transfers");
+    if (found.size() < all.size()) {
+      assertEquals(expected, found, "head " + head + ", solid " + solid);
+    }
+  }
+
+  @Test
   void apply_staleVersion_writesNothing() {
     Payment p = pending("p1", "o1", A1, 100);
     store.insert(List.of(p));

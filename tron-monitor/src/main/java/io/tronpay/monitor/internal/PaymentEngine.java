@@ -189,7 +189,7 @@ public final class PaymentEngine {
 
   private void confirm(Work work, long head, long solid) {
     Map<Transfer.Key, TransferRecord> candidates = new LinkedHashMap<>();
-    for (TransferRecord t : store.unconfirmedTransfers()) {
+    for (TransferRecord t : store.confirmableTransfers(head, solid)) {
       candidates.put(t.key(), t);
     }
     candidates.putAll(work.transfers);

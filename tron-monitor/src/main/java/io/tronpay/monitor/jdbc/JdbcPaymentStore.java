@@ -548,6 +548,29 @@ public final class JdbcPaymentStore implements PaymentStore {
     return transfers("state = ?", TransferState.UNCONFIRMED.name(), "block_number, seq");
   }
 
+  @Override
+  public List<TransferRecord> confirmableTransfers(long head, long solid) {
+    String columns = "t." + Rows.TRANSFER_COLUMNS.replace(", ", ", t.");
+    return read(c -> {
+      List<TransferRecord> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM " + p
+          + "transfers t LEFT JOIN " + p + "payments r ON r.payment_id = t.payment_id"
+          + " WHERE t.state = ? AND (t.block_number <= ? OR (r.confirmation_blocks > 0"
+          + " AND t.block_number + r.confirmation_blocks - 1 <= ?))"
+          + " ORDER BY t.block_number, t.seq")) {
+        ps.setString(1, TransferState.UNCONFIRMED.name());
+        ps.setLong(2, solid);
+        ps.setLong(3, head);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(Rows.transfer(rs));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
   private List<TransferRecord> transfers(String where, String value, String order) {
     return read(c -> {
       List<TransferRecord> out = new ArrayList<>();
