@@ -20,7 +20,6 @@ import io.tronpay.monitor.TransferRecord;
 import io.tronpay.monitor.TransferState;
 import io.tronpay.monitor.jdbc.JdbcPaymentStore;
 import io.tronpay.payouts.Asset;
-import io.tronpay.payouts.InMemoryPayoutLedger;
 import io.tronpay.payouts.Payout;
 import io.tronpay.payouts.PayoutFilter;
 import io.tronpay.payouts.PayoutKind;
@@ -29,6 +28,12 @@ import io.tronpay.payouts.PayoutState;
 import io.tronpay.payouts.ReceivedPayment;
 import io.tronpay.payouts.ReferenceBlock;
 import io.tronpay.payouts.Staking;
+import io.tronpay.payouts.SweepFunding;
+import io.tronpay.payouts.SweepPlan;
+import io.tronpay.payouts.SweepPlanner;
+import io.tronpay.payouts.SweepReport;
+import io.tronpay.payouts.Sweeper;
+import io.tronpay.payouts.jdbc.JdbcPayoutLedger;
 import io.tronpay.payouts.Trc20Transfer;
 import io.tronpay.testkit.DevAccount;
 import io.tronpay.testkit.DevNode;
@@ -96,6 +101,7 @@ public final class PaymentGatewayDemo {
   static final long TREASURY_TRX_SUN = Trx.toSun(50_000);
   static final TokenAmount WORKING_CAPITAL = usdt("100");
   static final TokenAmount SWEEP_MINIMUM = usdt("1");
+  static final String SWEEP_ID = "end-of-day-1";
   /** About 11 energy per staked TRX on mainnet: enough for a few USDT transfers at once. */
   static final long ENERGY_STAKE_SUN = Trx.toSun(30_000);
 
@@ -251,7 +257,8 @@ public final class PaymentGatewayDemo {
     begin(4, "Start the payment monitor");
     startBlock = client.getNowBlock().number();
     monitor = PaymentMonitor.builder()
-        .source(BlockScanSource.builder(client).startBlock(startBlock).build())
+        .source(BlockScanSource.builder(client).startBlock(startBlock)
+            .assets(io.tronpay.monitor.Asset.USDT).build())
         .store(store)
         .listener(events)
         // Chain time runs 20 times faster than the wall clock here, so expiry follows the
@@ -302,11 +309,8 @@ public final class PaymentGatewayDemo {
     out.println("   What the checkout page shows for " + first.id + " (the plain address, which"
         + " every wallet");
     out.println("   reads; pay " + usdt(first.price) + "):");
-    String indent = " ".repeat(QR_INDENT);
-    for (String line : QrCode.forAddress(first.address).toTerminal().split("\n")) {
-      out.println(indent + line);
-    }
-    out.println(indent + first.address);
+    printIndented(QrCode.forAddress(first.address).toTerminal(), QR_INDENT);
+    out.println(" ".repeat(QR_INDENT) + first.address);
     end(0, "");
   }
 
@@ -343,7 +347,7 @@ public final class PaymentGatewayDemo {
     out.println("           \"" + fakeUsdt.name() + "\" (" + fakeUsdt.symbol()
         + ", 6 decimals), to make Carol's order look paid.");
     out.println("   Each customer signs with their own key and pays their own network fee.");
-    end(0, "customers pay their own fees");
+    end(0, "customers pay their own");
   }
 
   private void printDetections() throws InterruptedException {
@@ -434,17 +438,17 @@ public final class PaymentGatewayDemo {
     Address sender = monitor.transfers(c.paymentId).get(0).transfer().from();
     payouts = PayoutService.builder()
         .client(client)
-        .ledger(new InMemoryPayoutLedger())
+        .ledger(payoutLedger(database))
         .payer(treasury, treasurySigner)
         .otherSigners(address -> Optional.ofNullable(depositSigners.get(address))
             .<List<Signer>>map(List::of).orElse(List.of()))
         .build();
-    out.println("   A PayoutService pays from the treasury through a ledger (in memory here) that"
-        + " never");
-    out.println("   pays one idempotency key twice. refund() sends back what the order received,"
-        + " to the");
-    out.println("   address it came from: " + usdt(underpaid.received()) + " to Carol, "
-        + sender + ".");
+    out.println("   A PayoutService pays from the treasury through a payout ledger (in the same H2");
+    out.println("   database) that never pays one idempotency key twice. refund() sends back"
+        + " what the");
+    out.println("   order received, to the address it came from: " + usdt(underpaid.received())
+        + " to Carol,");
+    out.println("   " + sender + ".");
     BigInteger carolBeforeRefund = devNode.tokenBalance(devNode.usdt(), carol.address());
     Payout refund = payouts.refund(new ReceivedPayment(c.paymentId, sender, Asset.USDT,
         underpaid.received()));
@@ -498,11 +502,40 @@ public final class PaymentGatewayDemo {
       before.put(o.address, devNode.tokenBalance(devNode.usdt(), o.address));
       depositSigners.put(o.address, depositAccount.signer(0, o.index));
     }
+    out.println("   The back office holds the mnemonic, so it derives each deposit address's key"
+        + " (account 1,");
+    out.println("   index i) to sign its transfer; the web server never sees them.");
     BigInteger treasuryBefore = devNode.tokenBalance(devNode.usdt(), treasury);
     BigInteger expected = before.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
-    long sweepFees = 0;
-    // TODO(sweep): plan with SweepPlanner (print the dry run), then run the Sweeper.
-    out.println("   (the sweep itself is not written yet)");
+    SweepPlanner planner = SweepPlanner.builder()
+        .client(client)
+        .token(Asset.USDT)
+        .treasury(treasury)
+        .minimum(SWEEP_MINIMUM)
+        .funding(SweepFunding.delegateEnergy())
+        .build();
+    SweepPlan plan = planner.plan(SWEEP_ID, before.keySet());
+    out.println("   The plan, before anything is signed (the dry run):");
+    printIndented(plan.describe(), 5);
+    checks.check("the dry run plans all " + orders.size() + " deposits, "
+        + usdt(TokenAmount.of(expected, 6)) + " in total", plan.items().size() == orders.size()
+        && plan.total().units().equals(expected));
+    // Each step is a payout in the ledger under a key made from the sweep id and the address,
+    // so running the same plan again after a crash resumes it instead of paying twice.
+    Sweeper sweeper = Sweeper.builder().payouts(payouts).pollInterval(BLOCK_TIME).build();
+    out.println("   Run it: fund (activates each address) → delegate energy → transfer → take the"
+        + " energy back,");
+    out.println("   each stage for all addresses at once, then wait for it to solidify:");
+    SweepReport report = sweeper.run(plan);
+    printIndented(report.describe(), 5);
+    long depositBurnt = report.entries().stream().flatMap(e -> e.steps().stream())
+        .filter(step -> !step.from().equals(treasury)).mapToLong(Payout::feeSun).sum();
+    checks.check("the sweep is complete: every address SWEPT", report.complete()
+        && report.entries().stream().allMatch(e -> e.outcome() == SweepReport.Outcome.SWEPT));
+    checks.check("the deposit addresses burnt no TRX: their energy was the treasury's, lent",
+        depositBurnt == 0);
+    checks.check("all " + trx(report.delegatedSun()) + " of delegated stake was taken back",
+        report.delegatedSun() > 0 && report.returnedSun() == report.delegatedSun());
 
     BigInteger treasuryAfter = devNode.tokenBalance(devNode.usdt(), treasury);
     checks.check("every deposit address holds 0 USDT (DevNode)", orders.stream()
@@ -510,10 +543,10 @@ public final class PaymentGatewayDemo {
     checks.check("the treasury gained exactly their sum, " + usdt(TokenAmount.of(expected, 6)),
         treasuryAfter.subtract(treasuryBefore).equals(expected));
     checks.check("the lent energy is back: no deposit has any, the treasury has its "
-        + treasuryEnergy, orders.stream()
+        + treasuryEnergy + " again", orders.stream()
             .allMatch(o -> client.getAccountResource(o.address).energyLimit() == 0)
             && client.getAccountResource(treasury).energyLimit() == treasuryEnergy);
-    end(stakeFee + sweepFees, "");
+    end(stakeFee + report.feesBurntSun(), trx(ENERGY_STAKE_SUN) + " stay staked");
   }
 
   private void finalReport() {
@@ -533,14 +566,16 @@ public final class PaymentGatewayDemo {
       Payment p = reader.findByOrderId(o.id).orElseThrow();
       out.printf("     %-7s %-10s %12s of %-11s %d transfer(s); events %s%n", o.id,
           p.status(), usdt(p.received()), usdt(o.price), reader.transfersOf(p.id()).size(),
-          String.join(", ", events.typesOf(o.id).stream().map(EventType::wireName).toList()));
+          String.join(", ", events.typesOf(o.id).stream()
+              .map(t -> t.wireName().replace("payment.", "")).toList()));
     }
     out.println();
-    out.println("   Payouts (the ledger):");
-    for (Payout p : payouts.history(PayoutFilter.all())) {
-      out.printf("     %-34s %-9s %14s  to %s  fee %s%n", shorten(p.idempotencyKey(), 28, 5),
-          p.state(), amountOf(p), shorten(p.to().toBase58(), 6, 4), trx(p.feeSun()));
+    out.println("   Payouts (read back from the payout ledger in H2), oldest first:");
+    for (Payout p : payoutLedger(database).find(PayoutFilter.all())) {
+      out.printf("     %-17s %-9s %15s  %8s → %-8s  fee %s%n", labelOf(p), p.state(),
+          amountOf(p), nameOf(p.from()), nameOf(p.to()), trx(p.feeSun()));
     }
+    out.println("     (a delegation's amount is staked TRX whose energy is lent; no TRX moves)");
     out.println();
     end(0, "");
     out.println("   What each step cost the shop (TRX burnt; time on this machine):");
@@ -615,6 +650,13 @@ public final class PaymentGatewayDemo {
     return client.getSolidTransactionInfoById(txId);
   }
 
+  private void printIndented(String text, int spaces) {
+    String indent = " ".repeat(spaces);
+    for (String line : text.split("\n")) {
+      out.println(indent + line);
+    }
+  }
+
   private void printNewEvents() {
     for (PaymentEvent e = events.pending.poll(); e != null; e = events.pending.poll()) {
       Order o = orderOf(e.orderId());
@@ -622,7 +664,7 @@ public final class PaymentGatewayDemo {
           ? String.format("%12s  tx %s  block %d", "+" + usdt(e.amount()), shortTx(e.txId()),
               e.blockNumber())
           : "time is up";
-      out.printf("   %-19s %-6s %-9s %-40s %s%s confirmed%n", e.type().wireName(), e.orderId(),
+      out.printf("   %-18s %-6s %-10s %-39s  %s%s confirmed%n", e.type().wireName(), e.orderId(),
           e.status(), cause, plain(e.received()), o == null ? "" : "/" + plain(o.price));
     }
   }
@@ -657,6 +699,41 @@ public final class PaymentGatewayDemo {
   private static long energyPrice(TransactionInfo info) {
     long energy = info.receipt().energyUsageTotal() - info.receipt().energyUsage();
     return energy == 0 ? 0 : info.receipt().energyFee() / energy;
+  }
+
+  /** The payout ledger's tables next to the monitor's, created if need be. */
+  private static JdbcPayoutLedger payoutLedger(DataSource database) {
+    JdbcPayoutLedger ledger = JdbcPayoutLedger.builder(database).tablePrefix("shop_").build();
+    ledger.migrate();
+    return ledger;
+  }
+
+  /** "refund" or the sweep step, from the idempotency key the SDK derived. */
+  private static String labelOf(Payout p) {
+    String key = p.idempotencyKey();
+    if (key.startsWith("refund:")) {
+      return "refund";
+    }
+    if (key.startsWith("sweep:")) {
+      return "sweep " + key.substring(key.lastIndexOf(':') + 1);
+    }
+    return key;
+  }
+
+  /** Who an address is in this story. */
+  private String nameOf(Address address) {
+    if (address.equals(treasury)) {
+      return "treasury";
+    }
+    if (address.equals(carol.address())) {
+      return "Carol";
+    }
+    for (Order o : orders) {
+      if (o.address.equals(address)) {
+        return o.id;
+      }
+    }
+    return shorten(address.toBase58(), 4, 4);
   }
 
   /** TRX for transfers and activations, staked TRX for delegations, else the token. */
