@@ -48,6 +48,10 @@ import picocli.CommandLine.ParseResult;
         QrCommand.class,
         NodeCommand.class,
         WatchCommand.class,
+        SendCommand.class,
+        StakeCommand.class,
+        PayoutCommand.class,
+        SweepCommand.class,
         DevnodeCommand.class,
         CommandLine.HelpCommand.class
     },
