@@ -1,6 +1,7 @@
 /**
  * The {@code tron} command: keys, addresses, transactions, signed messages, HD wallets,
- * keystores, QR codes, node queries, payment watching and the monitor's database from a shell.
+ * keystores, QR codes, node queries, payment watching, the monitor's database, sending, staking,
+ * payouts and sweeps from a shell.
  *
  * <p>It is an application; {@link io.tronpay.cli.TronCli} is its only entry point. The command
  * package is opened to picocli, which fills the commands' fields by reflection.
@@ -11,6 +12,7 @@ module io.tronpay.cli {
   requires io.tronpay.client;
   requires io.tronpay.wallet;
   requires io.tronpay.monitor;
+  requires io.tronpay.payouts;
   requires io.tronpay.testkit;
   requires java.sql;
   requires info.picocli;

@@ -49,6 +49,10 @@ import picocli.CommandLine.ParseResult;
         NodeCommand.class,
         WatchCommand.class,
         MonitorCommand.class,
+        SendCommand.class,
+        StakeCommand.class,
+        PayoutCommand.class,
+        SweepCommand.class,
         DevnodeCommand.class,
         CommandLine.HelpCommand.class
     },
