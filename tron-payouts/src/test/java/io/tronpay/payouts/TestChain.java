@@ -10,16 +10,9 @@ import io.tronpay.core.Address;
 import io.tronpay.core.tx.Transaction;
 import io.tronpay.testkit.DevAccount;
 import io.tronpay.testkit.DevNode;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import javax.net.SocketFactory;
-import okhttp3.ConnectionPool;
-import okhttp3.OkHttpClient;
 
 /** A started DevNode with a client pointed at it; blocks are mined by hand. */
 final class TestChain implements AutoCloseable {
@@ -38,18 +31,9 @@ final class TestChain implements AutoCloseable {
         .build();
   }
 
-  /**
-   * A client builder for a DevNode that answers each request in about 2 ms instead of 45: every
-   * request gets a fresh TCP_NODELAY connection. DevNode's server leaves Nagle's algorithm on, so
-   * on a reused loopback connection the body of each response waits for the client's delayed
-   * ACK (40 ms on Linux); a fresh connection is still in quick-ACK mode.
-   */
+  /** A client builder for this chain's DevNode. */
   static TronClient.Builder clientBuilder(String url) {
-    OkHttpClient http = new OkHttpClient.Builder()
-        .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-        .socketFactory(new NoDelaySockets())
-        .build();
-    return TronClient.builder().fullNode(url).httpClient(http);
+    return TronClient.builder().fullNode(url);
   }
 
   DevAccount account(int i) {
@@ -85,43 +69,6 @@ final class TestChain implements AutoCloseable {
       }
     }
     return out;
-  }
-
-  /** Plain sockets with TCP_NODELAY set. */
-  private static final class NoDelaySockets extends SocketFactory {
-    private final SocketFactory plain = SocketFactory.getDefault();
-
-    private static Socket noDelay(Socket socket) throws IOException {
-      socket.setTcpNoDelay(true);
-      return socket;
-    }
-
-    @Override
-    public Socket createSocket() throws IOException {
-      return noDelay(plain.createSocket());
-    }
-
-    @Override
-    public Socket createSocket(String host, int port) throws IOException {
-      return noDelay(plain.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(String host, int port, InetAddress local, int localPort)
-        throws IOException {
-      return noDelay(plain.createSocket(host, port, local, localPort));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port) throws IOException {
-      return noDelay(plain.createSocket(host, port));
-    }
-
-    @Override
-    public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort)
-        throws IOException {
-      return noDelay(plain.createSocket(host, port, local, localPort));
-    }
   }
 
   @Override
