@@ -17,27 +17,21 @@ import io.tronpay.monitor.jdbc.JdbcPaymentStore;
 import io.tronpay.testkit.DevNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * Runs two monitors, as two application instances would, over one database: one of them scans
- * the chain and holds the scanner lease, the other stands by. The recipe pays an order, stops the
- * instance that holds the lease, and shows the other one take the scan over and deliver the
- * confirmation.
+ * the chain and holds the scanner lease, the other stands by (both deliver events). The recipe
+ * pays an order, stops the instance that holds the lease, and shows the other one take the scan
+ * over and deliver the confirmation.
  *
  * <pre>
  * mvn -q -pl examples exec:java -Dexec.mainClass=io.tronpay.examples.MultiInstanceMonitor
@@ -115,9 +109,10 @@ public final class MultiInstanceMonitor {
 
       out.println("2. Start two instances, shop-a and shop-b. Each has its own store object");
       out.println("   and instance id over the shared database; in production each would be");
-      out.println("   its own process. Only the holder of the scanner lease writes chain steps;");
-      out.println("   it renews the lease with every step, and a step of an instance that lost");
-      out.println("   the lease is refused.");
+      out.println("   its own process. Only the holder of the scanner lease reads the chain and");
+      out.println("   writes chain steps; it renews the lease with every step, and a step of an");
+      out.println("   instance that lost the lease is refused. Every instance delivers events");
+      out.println("   from the shared outbox, each event to one of them.");
       long startBlock = client.getNowBlock().number();
       Duration poll = Duration.ofMillis(devNode != null ? 100 : 1_000);
       a = new Instance("shop-a", database, prefix, client, startBlock, poll, out);
@@ -171,9 +166,8 @@ public final class MultiInstanceMonitor {
 
       out.println("6. Check our own work:");
       Checks checks = new Checks(out);
-      checks.check("the payment was detected by " + scanner.name + " within "
-          + timeout.toSeconds() + " s", detected && scanner.listener.saw(
-              EventType.PAYMENT_DETECTED));
+      checks.check("the payment was detected within " + timeout.toSeconds() + " s (by "
+          + scanner.name + "'s scan, delivered by either instance)", detected);
       checks.check("after the stop, " + standby.name + " took the scanner lease over", tookOver);
       checks.check("the confirmation was delivered by " + standby.name, confirmed
           && standby.listener.saw(EventType.PAYMENT_CONFIRMED));
@@ -291,63 +285,6 @@ public final class MultiInstanceMonitor {
         }
         Thread.sleep(50);
       }
-      return false;
-    }
-  }
-
-  /**
-   * The smallest data source: a new connection from the JDBC URL each time. Fine for a recipe;
-   * an application hands the store its connection pool (HikariCP, for example) instead.
-   */
-  private static final class UrlDataSource implements DataSource {
-    private final String url;
-
-    UrlDataSource(String url) {
-      this.url = url;
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      return DriverManager.getConnection(url);
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-      return DriverManager.getConnection(url, user, password);
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter writer) {
-      // DriverManager logs on its own; nothing to set.
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-      DriverManager.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() {
-      return DriverManager.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      throw new SQLFeatureNotSupportedException("no parent logger");
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
       return false;
     }
   }

@@ -45,14 +45,12 @@ import io.tronpay.wallet.Seed;
 import io.tronpay.wallet.TronAccount;
 import io.tronpay.wallet.WatchOnlyAccount;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,14 +61,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -129,7 +124,7 @@ public final class PaymentGatewayDemo {
   private HdSigner treasurySigner;
   private Address treasury;
   private WatchOnlyAccount webServerAccount;
-  private InMemoryH2 database;
+  private UrlDataSource database;
   private JdbcPaymentStore store;
   private PaymentMonitor monitor;
   private PayoutService payouts;
@@ -243,7 +238,9 @@ public final class PaymentGatewayDemo {
 
   private void openStore() {
     begin(3, "Open the H2 payment store");
-    database = new InMemoryH2();
+    // DB_CLOSE_DELAY=-1 keeps the in-memory database between connections, until the JVM ends.
+    database = new UrlDataSource("jdbc:h2:mem:tronpay-demo-" + UUID.randomUUID()
+        + ";DB_CLOSE_DELAY=-1");
     store = JdbcPaymentStore.builder(database).tablePrefix("shop_").build();
     store.migrate();
     out.println("   An in-memory H2 database through a plain javax.sql.DataSource; the same");
@@ -759,7 +756,7 @@ public final class PaymentGatewayDemo {
       client.close();
     }
     if (database != null) {
-      database.close();
+      dropDatabase();
     }
     if (devNode != null) {
       devNode.close();
@@ -926,93 +923,12 @@ public final class PaymentGatewayDemo {
     }
   }
 
-  /**
-   * A private in-memory H2 database as a {@link DataSource}. H2 is a runtime dependency found
-   * through the JDBC service loader, so no H2 class is named here; one connection is held open
-   * for the run, because an in-memory H2 database vanishes with its last connection.
-   */
-  private static final class InMemoryH2 implements DataSource, AutoCloseable {
-    private final String url = "jdbc:h2:mem:tronpay-demo-" + UUID.randomUUID();
-    private final Driver driver;
-    private final Connection keepAlive;
-
-    InMemoryH2() {
-      try {
-        driver = findDriver(url);
-        keepAlive = getConnection();
-      } catch (SQLException e) {
-        throw new IllegalStateException("cannot open the in-memory H2 database", e);
-      }
-    }
-
-    private static Driver findDriver(String url) throws SQLException {
-      for (Driver d : ServiceLoader.load(Driver.class, PaymentGatewayDemo.class.getClassLoader())) {
-        if (d.acceptsURL(url)) {
-          return d;
-        }
-      }
-      throw new SQLException("no JDBC driver for " + url + "; is H2 on the classpath?");
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      return driver.connect(url, new Properties());
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-      Properties properties = new Properties();
-      properties.setProperty("user", user);
-      properties.setProperty("password", password);
-      return driver.connect(url, properties);
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter writer) {
-      // Nothing logs through it.
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-      // Connecting to an in-memory database cannot time out.
-    }
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      throw new SQLFeatureNotSupportedException("no java.util.logging here");
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-      if (type.isInstance(this)) {
-        return type.cast(this);
-      }
-      throw new SQLException("not a wrapper of " + type.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-      return type.isInstance(this);
-    }
-
-    @Override
-    public void close() {
-      try {
-        keepAlive.close();
-      } catch (SQLException e) {
-        throw new IllegalStateException("cannot close the in-memory H2 database", e);
-      }
+  /** Frees the in-memory database, which would otherwise live as long as the JVM. */
+  private void dropDatabase() {
+    try (Connection c = database.getConnection(); Statement s = c.createStatement()) {
+      s.execute("SHUTDOWN");
+    } catch (SQLException e) {
+      // Only memory is at stake; the demo's outcome is already decided.
     }
   }
-
 }

@@ -2,6 +2,7 @@ package io.tronpay.examples.gateway;
 
 import com.sun.net.httpserver.HttpServer;
 import io.tronpay.client.TronClient;
+import io.tronpay.examples.UrlDataSource;
 import io.tronpay.monitor.Asset;
 import io.tronpay.monitor.BlockScanSource;
 import io.tronpay.monitor.ConfirmationPolicy;
@@ -161,7 +162,7 @@ public final class Gateway implements AutoCloseable {
 
     // The store: every payment, transfer, event and webhook delivery survives a restart.
     String jdbcUrl = options.getOrDefault("--jdbc-url", DEFAULT_JDBC_URL);
-    DriverDataSource dataSource = new DriverDataSource(jdbcUrl);
+    UrlDataSource dataSource = new UrlDataSource(jdbcUrl);
     try {
       // Held open for the gateway's life: an embedded H2 database then stays open between the
       // store's short connections instead of being reopened for each.
