@@ -265,10 +265,11 @@ public final class MultiInstanceMonitor {
 
     @Override
     public void onEvent(PaymentEvent event) {
-      seen.add(event.type());
+      // Printed before it counts as seen, so the story's next step never prints in between.
       out.println("   [" + instance + "] " + event.type().wireName() + "  order "
           + event.orderId() + "  status " + event.status() + "  received "
           + event.received().toDecimalString() + " " + event.asset().symbol());
+      seen.add(event.type());
     }
 
     boolean saw(EventType type) {
