@@ -216,12 +216,21 @@ public final class InMemoryPaymentStore implements PaymentStore {
   public List<OutboxEntry> claim(Instant now, Instant leaseUntil, int max) {
     synchronized (lock) {
       List<OutboxEntry> out = new ArrayList<>();
+      // A payment's later events wait while an earlier one is retrying or claimed elsewhere.
+      Set<String> waiting = new HashSet<>();
       for (OutboxEntry entry : outbox.values()) {
         if (out.size() >= max) {
           break;
         }
+        String paymentId = entry.event().paymentId();
+        if (paymentId != null && waiting.contains(paymentId)) {
+          continue;
+        }
         Instant lease = leases.get(entry.event().eventId());
         if (entry.notBefore().isAfter(now) || (lease != null && lease.isAfter(now))) {
+          if (paymentId != null) {
+            waiting.add(paymentId);
+          }
           continue;
         }
         leases.put(entry.event().eventId(), leaseUntil);

@@ -215,6 +215,35 @@ public abstract class PaymentStoreContractTest {
   }
 
   @Test
+  void claim_keepsOnePaymentsEventsInOrder_behindARetryOrAClaimOfADeadInstance() {
+    Payment p1 = pending("p1", "o1", A1, 100);
+    Payment p2 = pending("p2", "o2", A2, 100);
+    store.insert(List.of(p1, p2));
+    store.apply(new StoreBatch(List.of(), List.of(), List.of(event("e1", p1), event("e2", p1),
+        event("f1", p2)), null));
+    assertEquals(List.of("e1", "e2", "f1"), claimedIds(T0, T0.plusSeconds(60)),
+        "an earlier event that is due is claimed together with the later ones");
+
+    store.retryLater("e1", 1, T0.plusSeconds(100));
+    store.retryLater("e2", 0, T0);
+    store.retryLater("f1", 0, T0);
+    assertEquals(List.of("f1"), claimedIds(T0.plusSeconds(1), T0.plusSeconds(61)),
+        "e2 waits while e1 waits for its retry");
+    assertEquals(List.of("e1", "e2", "f1"),
+        claimedIds(T0.plusSeconds(100), T0.plusSeconds(200)));
+    store.ack("f1");
+
+    // The instance that claimed e1 and e2 dies after giving e2 back: e2 waits for e1's lease.
+    store.retryLater("e2", 0, T0.plusSeconds(100));
+    assertEquals(List.of(), claimedIds(T0.plusSeconds(101), T0.plusSeconds(300)));
+    assertEquals(List.of("e1", "e2"), claimedIds(T0.plusSeconds(201), T0.plusSeconds(300)));
+  }
+
+  private List<String> claimedIds(Instant now, Instant leaseUntil) {
+    return store.claim(now, leaseUntil, 10).stream().map(e -> e.event().eventId()).toList();
+  }
+
+  @Test
   void claim_hidesClaimedEntriesUntilTheLeaseEnds() {
     Payment p = pending("p1", "o1", A1, 100);
     store.insert(List.of(p));

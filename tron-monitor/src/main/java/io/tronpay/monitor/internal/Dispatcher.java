@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers outbox events to listeners: ack after every listener returned, retry later when one
  * threw. Events of one payment keep their order: after a failure, that payment's later events
- * wait for the next round.
+ * are given back, and the store's claim holds them until the failed one is delivered or
+ * dead-lettered; after a crash, until the dead instance's delivery lease runs out.
  */
 public final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);

@@ -943,13 +943,25 @@ public final class JdbcPaymentStore implements PaymentStore {
     return inTransaction(c -> {
       Map<String, int[]> attempts = new LinkedHashMap<>();
       Map<String, Long> notBefore = new HashMap<>();
-      try (PreparedStatement ps = c.prepareStatement("SELECT event_id, attempts, not_before_ns "
-          + "FROM " + p + "outbox WHERE dead = ? AND not_before_ns <= ? AND (claimed_until_ns "
-          + "IS NULL OR claimed_until_ns <= ?) ORDER BY seq LIMIT ?" + dialect.claimLock())) {
+      // An event waits while an earlier event of its payment is still owed and cannot be
+      // claimed now (retrying later, or claimed by an instance that may have died), so one
+      // payment's events reach the listeners in order; an earlier event that is due is claimed
+      // by this same query first, as the claim takes the lowest sequence numbers.
+      try (PreparedStatement ps = c.prepareStatement("SELECT o.event_id, o.attempts, "
+          + "o.not_before_ns FROM " + p + "outbox o WHERE o.dead = ? AND o.not_before_ns <= ? "
+          + "AND (o.claimed_until_ns IS NULL OR o.claimed_until_ns <= ?) AND NOT EXISTS ("
+          + "SELECT 1 FROM " + p + "payment_logs mine JOIN " + p + "payment_logs earlier ON "
+          + "earlier.payment_id = mine.payment_id JOIN " + p + "outbox e ON e.event_id = "
+          + "earlier.event_id WHERE mine.event_id = o.event_id AND e.seq < o.seq AND e.dead = ? "
+          + "AND (e.not_before_ns > ? OR e.claimed_until_ns > ?)) ORDER BY o.seq LIMIT ?"
+          + dialect.claimLock())) {
         ps.setBoolean(1, false);
         ps.setLong(2, nowNs);
         ps.setLong(3, nowNs);
-        ps.setInt(4, max);
+        ps.setBoolean(4, false);
+        ps.setLong(5, nowNs);
+        ps.setLong(6, nowNs);
+        ps.setInt(7, max);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             attempts.put(rs.getString(1), new int[] {rs.getInt(2)});

@@ -83,8 +83,8 @@ import org.junit.jupiter.api.Test;
  * reference event delivered at least once with the same contents, no other event delivered,
  * nothing left in the outbox, and every payment credited exactly its recorded transfers.
  * Events claimed by the crashed monitor come back after the 5 min delivery lease, which the
- * script's last step waits out. So the order of one payment's events is not compared: a claimed
- * event comes back behind the later events of its payment that the new monitor delivered.
+ * script's last step waits out; the store holds a payment's later events back until then, so
+ * each payment's events must first reach the listener in the reference's order.
  */
 class MonitorCrashTest {
   private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
@@ -367,6 +367,20 @@ class MonitorCrashTest {
     extra.removeAll(reference.delivered().keySet());
     assertEquals(Set.of(), extra, what + ": events outside the reference");
     assertEquals(reference.delivered(), got.delivered(), what + ": event contents");
+    assertEquals(firstDeliveriesByPayment(reference), firstDeliveriesByPayment(got),
+        what + ": each payment's events in order (first deliveries)");
+  }
+
+  /** Per payment, its event ids in the order they first reached the listener. */
+  private static Map<String, List<String>> firstDeliveriesByPayment(Outcome o) {
+    Map<String, List<String>> order = new TreeMap<>();
+    Set<String> seen = new java.util.HashSet<>();
+    for (PaymentEvent event : o.deliveries()) {
+      if (event.paymentId() != null && seen.add(event.eventId())) {
+        order.computeIfAbsent(event.paymentId(), id -> new ArrayList<>()).add(event.eventId());
+      }
+    }
+    return order;
   }
 
   /** Each payment holds exactly its confirmed and unconfirmed transfers, each counted once. */
