@@ -550,17 +550,23 @@ public final class JdbcPaymentStore implements PaymentStore {
 
   @Override
   public List<TransferRecord> confirmableTransfers(long head, long solid) {
-    String columns = "t." + Rows.TRANSFER_COLUMNS.replace(", ", ", t.");
+    // Two index range reads rather than one OR across a join, which planners answer by joining
+    // every waiting transfer with the whole payments table: at or below the solid block, and
+    // above it those whose payment asks for fewer blocks than the head already has.
+    String columns = "t." + Rows.TRANSFER_COLUMNS.replace(", ", ", t.") + ", t.seq";
     return read(c -> {
       List<TransferRecord> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM " + p
-          + "transfers t LEFT JOIN " + p + "payments r ON r.payment_id = t.payment_id"
-          + " WHERE t.state = ? AND (t.block_number <= ? OR (r.confirmation_blocks > 0"
-          + " AND t.block_number + r.confirmation_blocks - 1 <= ?))"
-          + " ORDER BY t.block_number, t.seq")) {
+          + "transfers t WHERE t.state = ? AND t.block_number <= ?"
+          + " UNION ALL SELECT " + columns + " FROM " + p + "transfers t JOIN " + p
+          + "payments r ON r.payment_id = t.payment_id WHERE t.state = ? AND t.block_number > ?"
+          + " AND r.confirmation_blocks > 0 AND t.block_number + r.confirmation_blocks - 1 <= ?"
+          + " ORDER BY block_number, seq")) {
         ps.setString(1, TransferState.UNCONFIRMED.name());
         ps.setLong(2, solid);
-        ps.setLong(3, head);
+        ps.setString(3, TransferState.UNCONFIRMED.name());
+        ps.setLong(4, solid);
+        ps.setLong(5, head);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             out.add(Rows.transfer(rs));
