@@ -39,9 +39,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -691,104 +689,6 @@ class MonitorCrashTest {
         return m.invoke(target, args);
       } catch (InvocationTargetException e) {
         throw e.getCause();
-      }
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-      throw new SQLFeatureNotSupportedException("one user only");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-      return inner.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-      inner.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-      inner.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-      return inner.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      return inner.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      return inner.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-      return inner.isWrapperFor(iface);
-    }
-  }
-
-  /**
-   * Hands closed connections to the next caller, as the host's pool would: a new PostgreSQL
-   * session for each store call would make the sampled runs slow. A connection comes back
-   * rolled back and in auto-commit.
-   */
-  private static final class PooledConnections implements DataSource {
-    private final DataSource inner;
-    private final Deque<Connection> idle = new ArrayDeque<>();
-
-    PooledConnections(DataSource inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      Connection pooled;
-      synchronized (idle) {
-        pooled = idle.poll();
-      }
-      Connection physical = pooled != null ? pooled : inner.getConnection();
-      InvocationHandler h = (proxy, m, args) -> {
-        if (m.getName().equals("close")) {
-          if (physical.isClosed()) {
-            return null;
-          }
-          if (!physical.getAutoCommit()) {
-            physical.rollback();
-            physical.setAutoCommit(true);
-          }
-          synchronized (idle) {
-            idle.push(physical);
-          }
-          return null;
-        }
-        try {
-          return m.invoke(physical, args);
-        } catch (InvocationTargetException e) {
-          throw e.getCause();
-        }
-      };
-      return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-          new Class<?>[] {Connection.class}, h);
-    }
-
-    void closeAll() {
-      synchronized (idle) {
-        for (Connection c : idle) {
-          try {
-            c.close();
-          } catch (SQLException e) {
-            // The test is over; the server ends the session anyway.
-          }
-        }
-        idle.clear();
       }
     }
 

@@ -34,15 +34,10 @@ import io.tronpay.testkit.BroadcastResult;
 import io.tronpay.testkit.DevAccount;
 import io.tronpay.testkit.DevNode;
 import io.tronpay.testkit.DevToken;
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
@@ -123,7 +118,7 @@ class MultiInstanceTest {
   @Test
   void postgres_twoInstances_creditEachPaymentOnce_andDeliverEveryEventWithOneId()
       throws Exception {
-    try (Scenario s = new Scenario(new ReusedConnections(TestDatabases.postgres()), 2, SEED)) {
+    try (Scenario s = new Scenario(new PooledConnections(TestDatabases.postgres()), 2, SEED)) {
       s.run();
     }
   }
@@ -131,106 +126,9 @@ class MultiInstanceTest {
   @Test
   void postgres_threeInstances_creditEachPaymentOnce_andDeliverEveryEventWithOneId()
       throws Exception {
-    try (Scenario s = new Scenario(new ReusedConnections(TestDatabases.postgres()), 3,
+    try (Scenario s = new Scenario(new PooledConnections(TestDatabases.postgres()), 3,
         SEED + 1)) {
       s.run();
-    }
-  }
-
-  /**
-   * Keeps closed connections open for the next caller, as the host's pool would; a fresh
-   * PostgreSQL connection per store call would make this test slow.
-   */
-  private static final class ReusedConnections implements DataSource {
-    private final DataSource inner;
-    private final Deque<Connection> idle = new ArrayDeque<>();
-
-    ReusedConnections(DataSource inner) {
-      this.inner = inner;
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      Connection c;
-      synchronized (idle) {
-        c = idle.poll();
-      }
-      if (c == null) {
-        c = inner.getConnection();
-      }
-      Connection physical = c;
-      InvocationHandler h = (proxy, m, args) -> {
-        if (m.getName().equals("close")) {
-          if (!physical.getAutoCommit()) {
-            physical.rollback();
-            physical.setAutoCommit(true);
-          }
-          synchronized (idle) {
-            idle.push(physical);
-          }
-          return null;
-        }
-        try {
-          return m.invoke(physical, args);
-        } catch (InvocationTargetException e) {
-          throw e.getCause();
-        }
-      };
-      return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-          new Class<?>[] {Connection.class}, h);
-    }
-
-    void closeAll() {
-      synchronized (idle) {
-        for (Connection c : idle) {
-          try {
-            c.close();
-          } catch (SQLException e) {
-            // The test is over; the server drops the session anyway.
-          }
-        }
-        idle.clear();
-      }
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-      throw new SQLFeatureNotSupportedException("one user only");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-      return inner.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-      inner.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-      inner.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-      return inner.getLoginTimeout();
-    }
-
-    @Override
-    public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      return inner.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      return inner.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-      return inner.isWrapperFor(iface);
     }
   }
 
@@ -1048,7 +946,7 @@ class MultiInstanceTest {
       pool.shutdownNow();
       node.close();
       JdbcPaymentStore.builder(dataSource).tablePrefix(prefix).build().dropAll();
-      if (dataSource instanceof ReusedConnections reused) {
+      if (dataSource instanceof PooledConnections reused) {
         reused.closeAll();
       }
     }
