@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,6 +70,8 @@ import org.slf4j.LoggerFactory;
  * {@link #deadLetteredEvents}, {@link #redeliver} and {@link #dropAll()}.
  */
 public final class JdbcPaymentStore implements PaymentStore {
+  /** Rows per multi-row insert; 100 rows of 15 columns stay far below every driver's limit. */
+  private static final int ROWS_PER_INSERT = 100;
   private static final Logger LOG = LoggerFactory.getLogger(JdbcPaymentStore.class);
   private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,19}");
   private static final int IN_CHUNK = 500;
@@ -382,9 +385,10 @@ public final class JdbcPaymentStore implements PaymentStore {
         + marks(22) + ")";
     try {
       inTransaction(c -> {
+        // One JDBC batch, as watchAll promises: the driver sends it in one round trip.
         try (PreparedStatement ps = c.prepareStatement(sql)) {
           for (Payment pay : payments) {
-            Rows.bindPayment(ps, pay);
+            Rows.bindPayment(ps, pay, 1);
             ps.addBatch();
           }
           ps.executeBatch();
@@ -783,14 +787,8 @@ public final class JdbcPaymentStore implements PaymentStore {
     }
     if (!inserts.isEmpty()) {
       // A concurrent insert of the same key fails on the unique (tx_id, log_index) constraint.
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + p + "transfers ("
-          + Rows.TRANSFER_COLUMNS + ") VALUES (" + marks(14) + ")")) {
-        for (TransferRecord t : inserts) {
-          Rows.bindTransfer(ps, t);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+      insertRows(c, "INSERT INTO " + p + "transfers (" + Rows.TRANSFER_COLUMNS + ") VALUES ",
+          "(" + marks(14) + ")", inserts, Rows::bindTransfer);
     }
   }
 
@@ -843,20 +841,42 @@ public final class JdbcPaymentStore implements PaymentStore {
     if (fresh.isEmpty()) {
       return;
     }
-    try (PreparedStatement log = c.prepareStatement("INSERT INTO " + p + "payment_logs ("
-        + Rows.EVENT_COLUMNS + ") VALUES (" + marks(15) + ")");
-        PreparedStatement out = c.prepareStatement("INSERT INTO " + p + "outbox (event_id, "
-            + "dead, attempts, not_before_ns) VALUES (?, ?, 0, ?)")) {
-      for (PaymentEvent e : fresh) {
-        Rows.bindEvent(log, e);
-        log.addBatch();
-        out.setString(1, e.eventId());
-        out.setBoolean(2, false);
-        out.setLong(3, Rows.nanos(e.occurredAt()));
-        out.addBatch();
+    insertRows(c, "INSERT INTO " + p + "payment_logs (" + Rows.EVENT_COLUMNS + ") VALUES ",
+        "(" + marks(15) + ")", fresh, Rows::bindEvent);
+    // The outbox keeps the events' order in its sequence: rows of one statement are numbered
+    // in the order they are listed.
+    insertRows(c, "INSERT INTO " + p + "outbox (event_id, dead, attempts, not_before_ns) VALUES ",
+        "(?, ?, 0, ?)", fresh, (ps, e, from) -> {
+          ps.setString(from, e.eventId());
+          ps.setBoolean(from + 1, false);
+          ps.setLong(from + 2, Rows.nanos(e.occurredAt()));
+          return from + 3;
+        });
+  }
+
+  /** Binds one row's parameters from index {@code from}; returns the index after them. */
+  private interface RowBinder<T> {
+    int bind(PreparedStatement ps, T row, int from) throws SQLException;
+  }
+
+  /**
+   * Inserts rows with multi-row {@code INSERT ... VALUES (...), (...)} statements of up to
+   * {@value #ROWS_PER_INSERT} rows: one statement the database parses and executes per chunk,
+   * where a JDBC batch executes one statement per row (PostgreSQL's driver rewrites batches only
+   * when the host sets {@code reWriteBatchedInserts}).
+   */
+  private static <T> void insertRows(Connection c, String head, String rowMarks, List<T> rows,
+      RowBinder<T> binder) throws SQLException {
+    for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+      List<T> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
+      try (PreparedStatement ps = c.prepareStatement(head
+          + String.join(", ", Collections.nCopies(chunk.size(), rowMarks)))) {
+        int index = 1;
+        for (T row : chunk) {
+          index = binder.bind(ps, row, index);
+        }
+        ps.executeUpdate();
       }
-      log.executeBatch();
-      out.executeBatch();
     }
   }
 

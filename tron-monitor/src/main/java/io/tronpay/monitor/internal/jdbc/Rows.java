@@ -77,15 +77,18 @@ public final class Rows {
   }
 
   /**
-   * Binds a payment's columns from index 1.
+   * Binds a payment's columns from index {@code from}.
    *
    * @param ps the statement
    * @param p the payment
+   * @param from the first parameter index
+   * @return the index after the last one bound
    * @throws SQLException from the driver
    */
-  public static void bindPayment(PreparedStatement ps, Payment p) throws SQLException {
+  public static int bindPayment(PreparedStatement ps, Payment p, int from)
+      throws SQLException {
     PaymentRequest r = p.request();
-    int i = 1;
+    int i = from;
     ps.setString(i++, r.id());
     ps.setString(i++, r.orderId());
     ps.setString(i++, r.address().toBase58());
@@ -109,7 +112,8 @@ public final class Rows {
     ps.setString(i++, MetadataJson.write(r.metadata()));
     ps.setString(i++, r.callbackUrl());
     i = bindState(ps, p, i);
-    ps.setLong(i, p.version());
+    ps.setLong(i++, p.version());
+    return i;
   }
 
   /**
@@ -177,8 +181,23 @@ public final class Rows {
    * @throws SQLException from the driver
    */
   public static void bindTransfer(PreparedStatement ps, TransferRecord t) throws SQLException {
+    bindTransfer(ps, t, 1);
+  }
+
+  /**
+   * Binds a transfer's columns from index {@code from}, as {@link #bindTransfer(PreparedStatement,
+   * TransferRecord)} does from 1.
+   *
+   * @param ps the statement
+   * @param t the record
+   * @param from the first parameter index
+   * @return the index after the last one bound
+   * @throws SQLException from the driver
+   */
+  public static int bindTransfer(PreparedStatement ps, TransferRecord t, int from)
+      throws SQLException {
     Transfer x = t.transfer();
-    int i = 1;
+    int i = from;
     ps.setString(i++, x.asset().symbol());
     ps.setString(i++, x.asset().contract() == null ? null : x.asset().contract().toBase58());
     ps.setInt(i++, x.asset().decimals());
@@ -192,7 +211,8 @@ public final class Rows {
     ps.setString(i++, t.paymentId());
     ps.setBoolean(i++, t.late());
     ps.setString(i++, x.txId());
-    ps.setInt(i, x.logIndex());
+    ps.setInt(i++, x.logIndex());
+    return i;
   }
 
   /**
@@ -214,14 +234,17 @@ public final class Rows {
   }
 
   /**
-   * Binds an event's columns from index 1.
+   * Binds an event's columns from index {@code from}.
    *
    * @param ps the statement
    * @param e the event
+   * @param from the first parameter index
+   * @return the index after the last one bound
    * @throws SQLException from the driver
    */
-  public static void bindEvent(PreparedStatement ps, PaymentEvent e) throws SQLException {
-    int i = 1;
+  public static int bindEvent(PreparedStatement ps, PaymentEvent e, int from)
+      throws SQLException {
+    int i = from;
     ps.setString(i++, e.eventId());
     ps.setString(i++, e.type().wireName());
     ps.setString(i++, e.paymentId());
@@ -236,7 +259,8 @@ public final class Rows {
     ps.setString(i++, e.txId());
     ps.setInt(i++, e.logIndex());
     ps.setLong(i++, e.blockNumber());
-    ps.setLong(i, nanos(e.occurredAt()));
+    ps.setLong(i++, nanos(e.occurredAt()));
+    return i;
   }
 
   /**
