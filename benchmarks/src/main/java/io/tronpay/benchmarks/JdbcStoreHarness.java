@@ -120,7 +120,7 @@ public final class JdbcStoreHarness {
     Random random = new Random(42);
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
     int warmup = 100;
-    int measured = 400;
+    int measured = 1000;
     long[] wall = new long[measured];
     long stepNanos = 0;
     long tx = 0;
@@ -177,7 +177,7 @@ public final class JdbcStoreHarness {
    * lookups as sequential scans.
    */
   private static void analyze(DataSource pool, String url) {
-    String[] tables = {"bench_payments", "bench_transfers", "bench_outbox"};
+    String[] tables = {"bench_payments", "bench_transfers", "bench_payment_logs", "bench_outbox"};
     try (Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement()) {
       for (String table : tables) {
         if (url.startsWith("jdbc:postgresql:")) {

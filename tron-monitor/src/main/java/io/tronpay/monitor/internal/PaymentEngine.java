@@ -123,14 +123,21 @@ public final class PaymentEngine {
     if (transfers.isEmpty()) {
       return;
     }
-    Set<Transfer.Key> keys = new HashSet<>();
     Set<Address> recipients = new HashSet<>();
     for (Transfer t : transfers) {
-      keys.add(t.key());
       recipients.add(t.to());
     }
-    Map<Transfer.Key, TransferRecord> known = store.findTransfers(keys);
     Map<Address, List<Payment>> watched = store.findByAddresses(recipients);
+    // Only a transfer to a watched address can be a repeat that matters; most of a busy
+    // block's transfers go elsewhere, so looking up just these keeps the read small.
+    Set<Transfer.Key> keys = new HashSet<>();
+    for (Transfer t : transfers) {
+      if (watched.containsKey(t.to())) {
+        keys.add(t.key());
+      }
+    }
+    Map<Transfer.Key, TransferRecord> known = keys.isEmpty() ? Map.of()
+        : store.findTransfers(keys);
     for (Transfer t : transfers) {
       TransferRecord old = work.transfers.containsKey(t.key()) ? work.transfers.get(t.key())
           : known.get(t.key());

@@ -27,6 +27,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -554,17 +555,17 @@ public final class JdbcPaymentStore implements PaymentStore {
 
   @Override
   public List<TransferRecord> confirmableTransfers(long head, long solid) {
-    // Two index range reads rather than one OR across a join, which planners answer by joining
-    // every waiting transfer with the whole payments table: at or below the solid block, and
-    // above it those whose payment asks for fewer blocks than the head already has.
-    String columns = "t." + Rows.TRANSFER_COLUMNS.replace(", ", ", t.") + ", t.seq";
+    // Two index range reads rather than one OR, which planners answer with a scan of every
+    // waiting transfer: at or below the solid block, and above it those whose request's depth
+    // the head has reached (confirms_at_block, written with the transfer, saves joining each
+    // waiting transfer with its request on every block).
+    String columns = Rows.TRANSFER_COLUMNS + ", seq";
     return read(c -> {
       List<TransferRecord> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM " + p
-          + "transfers t WHERE t.state = ? AND t.block_number <= ?"
-          + " UNION ALL SELECT " + columns + " FROM " + p + "transfers t JOIN " + p
-          + "payments r ON r.payment_id = t.payment_id WHERE t.state = ? AND t.block_number > ?"
-          + " AND r.confirmation_blocks > 0 AND t.block_number + r.confirmation_blocks - 1 <= ?"
+          + "transfers WHERE state = ? AND block_number <= ?"
+          + " UNION ALL SELECT " + columns + " FROM " + p + "transfers"
+          + " WHERE state = ? AND block_number > ? AND confirms_at_block <= ?"
           + " ORDER BY block_number, seq")) {
         ps.setString(1, TransferState.UNCONFIRMED.name());
         ps.setLong(2, solid);
@@ -609,7 +610,7 @@ public final class JdbcPaymentStore implements PaymentStore {
         fence(c);
       }
       checkVersions(c, batch.payments());
-      writeTransfers(c, batch.transfers());
+      writeTransfers(c, batch.transfers(), batch.payments());
       writePayments(c, batch.payments());
       writeEvents(c, batch.events());
       if (batch.cursor() != null) {
@@ -759,37 +760,85 @@ public final class JdbcPaymentStore implements PaymentStore {
     }
   }
 
-  private void writeTransfers(Connection c, List<TransferRecord> transfers) throws SQLException {
+  private void writeTransfers(Connection c, List<TransferRecord> transfers,
+      List<StoreBatch.PaymentChange> changes) throws SQLException {
     if (transfers.isEmpty()) {
       return;
     }
-    List<Transfer.Key> keys = new ArrayList<>();
-    for (TransferRecord t : transfers) {
-      keys.add(t.key());
+    Map<String, Integer> depths = confirmationDepths(c, transfers, changes);
+    RowBinder<TransferRecord> binder = (ps, t, from) -> {
+      Integer depth = t.paymentId() == null ? null : depths.get(t.paymentId());
+      if (depth == null || depth == 0) {
+        ps.setNull(from, Types.BIGINT);
+      } else {
+        ps.setLong(from, t.transfer().blockNumber() + depth - 1);
+      }
+      return Rows.bindTransfer(ps, t, from + 1);
+    };
+    insertRows(c, upsertTransfersHead(), "(" + marks(15) + ")", upsertTransfersTail(), transfers,
+        binder);
+  }
+
+  /**
+   * A step's transfers, new ones and state changes alike, are written by multi-row upserts on
+   * the unique {@code (tx_id, log_index)}: one statement per hundred rows instead of a lookup,
+   * an insert and an update per row. Only the scanner writes transfers, and its steps are
+   * serialized by the lease row it locks, so an upsert never meets a competing writer's row.
+   */
+  private String upsertTransfersHead() {
+    String columns = "confirms_at_block, " + Rows.TRANSFER_COLUMNS;
+    return dialect == Dialect.H2
+        ? "MERGE INTO " + p + "transfers (" + columns + ") KEY (tx_id, log_index) VALUES "
+        : "INSERT INTO " + p + "transfers (" + columns + ") VALUES ";
+  }
+
+  private String upsertTransfersTail() {
+    String format = switch (dialect) {
+      case POSTGRESQL -> "%s = EXCLUDED.%s";
+      case MYSQL -> "%s = VALUES(%s)";
+      case H2 -> null;
+    };
+    if (format == null) {
+      return "";
     }
-    Set<Transfer.Key> existing = transfersByKey(c, keys).keySet();
-    List<TransferRecord> updates = new ArrayList<>();
-    List<TransferRecord> inserts = new ArrayList<>();
-    for (TransferRecord t : transfers) {
-      (existing.contains(t.key()) ? updates : inserts).add(t);
-    }
-    if (!updates.isEmpty()) {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE " + p + "transfers SET "
-          + "asset_symbol = ?, asset_contract = ?, asset_decimals = ?, from_address = ?, "
-          + "to_address = ?, units = ?, block_number = ?, block_id = ?, block_timestamp = ?, "
-          + "state = ?, payment_id = ?, late = ? WHERE tx_id = ? AND log_index = ?")) {
-        for (TransferRecord t : updates) {
-          Rows.bindTransfer(ps, t);
-          ps.addBatch();
-        }
-        ps.executeBatch();
+    List<String> assignments = new ArrayList<>();
+    for (String column : ("confirms_at_block, " + Rows.TRANSFER_COLUMNS).split(", ")) {
+      if (!column.equals("tx_id") && !column.equals("log_index")) {
+        assignments.add(String.format(format, column, column));
       }
     }
-    if (!inserts.isEmpty()) {
-      // A concurrent insert of the same key fails on the unique (tx_id, log_index) constraint.
-      insertRows(c, "INSERT INTO " + p + "transfers (" + Rows.TRANSFER_COLUMNS + ") VALUES ",
-          "(" + marks(14) + ")", inserts, Rows::bindTransfer);
+    return (dialect == Dialect.POSTGRESQL ? " ON CONFLICT (tx_id, log_index) DO UPDATE SET "
+        : " ON DUPLICATE KEY UPDATE ") + String.join(", ", assignments);
+  }
+
+  /**
+   * The confirmation depth each transfer's request asks for, from the batch's payment changes,
+   * which nearly always include it, and else from the table.
+   */
+  private Map<String, Integer> confirmationDepths(Connection c, List<TransferRecord> transfers,
+      List<StoreBatch.PaymentChange> changes) throws SQLException {
+    Map<String, Integer> depths = new HashMap<>();
+    for (StoreBatch.PaymentChange change : changes) {
+      depths.put(change.next().id(), change.next().request().confirmation().blocks());
     }
+    Set<String> missing = new LinkedHashSet<>();
+    for (TransferRecord t : transfers) {
+      if (t.paymentId() != null && !depths.containsKey(t.paymentId())) {
+        missing.add(t.paymentId());
+      }
+    }
+    for (List<String> chunk : chunks(new ArrayList<>(missing))) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT payment_id, confirmation_blocks "
+          + "FROM " + p + "payments WHERE payment_id IN (" + marks(chunk.size()) + ")")) {
+        bindStrings(ps, chunk, 1);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            depths.put(rs.getString(1), rs.getInt(2));
+          }
+        }
+      }
+    }
+    return depths;
   }
 
   private void writePayments(Connection c, List<StoreBatch.PaymentChange> changes)
@@ -863,14 +912,20 @@ public final class JdbcPaymentStore implements PaymentStore {
    * Inserts rows with multi-row {@code INSERT ... VALUES (...), (...)} statements of up to
    * {@value #ROWS_PER_INSERT} rows: one statement the database parses and executes per chunk,
    * where a JDBC batch executes one statement per row (PostgreSQL's driver rewrites batches only
-   * when the host sets {@code reWriteBatchedInserts}).
+   * when the host sets {@code reWriteBatchedInserts}). The overload with a tail appends it to each
+   * statement: an upsert's conflict clause.
    */
   private static <T> void insertRows(Connection c, String head, String rowMarks, List<T> rows,
       RowBinder<T> binder) throws SQLException {
+    insertRows(c, head, rowMarks, "", rows, binder);
+  }
+
+  private static <T> void insertRows(Connection c, String head, String rowMarks, String tail,
+      List<T> rows, RowBinder<T> binder) throws SQLException {
     for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
       List<T> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT));
       try (PreparedStatement ps = c.prepareStatement(head
-          + String.join(", ", Collections.nCopies(chunk.size(), rowMarks)))) {
+          + String.join(", ", Collections.nCopies(chunk.size(), rowMarks)) + tail)) {
         int index = 1;
         for (T row : chunk) {
           index = binder.bind(ps, row, index);
@@ -998,14 +1053,13 @@ public final class JdbcPaymentStore implements PaymentStore {
       if (attempts.isEmpty()) {
         return List.<OutboxEntry>of();
       }
-      try (PreparedStatement ps = c.prepareStatement("UPDATE " + p + "outbox SET "
-          + "claimed_until_ns = ? WHERE event_id = ?")) {
-        for (String id : attempts.keySet()) {
+      for (List<String> chunk : chunks(new ArrayList<>(attempts.keySet()))) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + p + "outbox SET "
+            + "claimed_until_ns = ? WHERE event_id IN (" + marks(chunk.size()) + ")")) {
           ps.setLong(1, Rows.nanos(leaseUntil));
-          ps.setString(2, id);
-          ps.addBatch();
+          bindStrings(ps, chunk, 2);
+          ps.executeUpdate();
         }
-        ps.executeBatch();
       }
       Map<String, PaymentEvent> events = events(c, new ArrayList<>(attempts.keySet()));
       List<OutboxEntry> out = new ArrayList<>();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tronpay.core.Address;
 import io.tronpay.monitor.Asset;
+import io.tronpay.monitor.ConfirmationPolicy;
 import io.tronpay.monitor.DuplicateOrderIdException;
 import io.tronpay.monitor.EventType;
 import io.tronpay.monitor.OutboxEntry;
@@ -16,6 +17,9 @@ import io.tronpay.monitor.PaymentRequest;
 import io.tronpay.monitor.PaymentStatus;
 import io.tronpay.monitor.ScanCursor;
 import io.tronpay.monitor.StoreBatch;
+import io.tronpay.monitor.Transfer;
+import io.tronpay.monitor.TransferRecord;
+import io.tronpay.monitor.TransferState;
 import io.tronpay.monitor.webhook.WebhookDelivery;
 import io.tronpay.monitor.webhook.WebhookDeliveryStore;
 import java.math.BigInteger;
@@ -98,6 +102,41 @@ abstract class JdbcStoreBehaviour extends JdbcStoreContract {
     assertTrue(e.getMessage().contains("schema version 1"), e.getMessage());
     assertTrue(e.getMessage().contains("half-applied"), e.getMessage());
     assertThrows(SQLException.class, () -> countRows(p + "payments"));
+  }
+
+  @Test
+  void migrateToVersion4_onExistingTransfers_backfillsTheBlockThatConfirmsThem()
+      throws SQLException {
+    Address a2 = Address.fromBase58("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t");
+    Payment solid = request("p1", "o1", BigInteger.TEN);
+    Payment threeBlocks = Payment.watched(PaymentRequest.builder().id("p2").orderId("o2")
+        .address(a2).amount(Asset.USDT, BigInteger.TEN)
+        .confirmation(ConfirmationPolicy.blocks(3)).expiresIn(Duration.ofHours(1)).build(), T0);
+    store.insert(List.of(solid, threeBlocks));
+    TransferRecord toSolid = new TransferRecord(new Transfer("aa".repeat(32), 0, Asset.USDT, a2,
+        A1, BigInteger.TEN, 20, "0b20", 60_000), TransferState.UNCONFIRMED, "p1", false);
+    TransferRecord toThreeBlocks = new TransferRecord(new Transfer("bb".repeat(32), 0,
+        Asset.USDT, A1, a2, BigInteger.TEN, 20, "0b20", 60_000), TransferState.UNCONFIRMED, "p2",
+        false);
+    store.apply(new StoreBatch(List.of(toSolid, toThreeBlocks), List.of(), List.of(), null));
+    // Back to version 3 with these rows in place: without the column, its index and its record.
+    String p = jdbc().tablePrefix();
+    try (Connection c = db().getConnection(); Statement s = c.createStatement()) {
+      s.execute(jdbc().dialect() == Dialect.MYSQL
+          ? "DROP INDEX " + p + "transfers_confirms_at ON " + p + "transfers"
+          : "DROP INDEX " + p + "transfers_confirms_at");
+      s.execute("ALTER TABLE " + p + "transfers DROP COLUMN confirms_at_block");
+      s.execute("DELETE FROM " + p + "schema_version WHERE version = 4");
+    }
+    assertEquals(3, jdbc().schemaVersion());
+
+    assertEquals(4, jdbc().migrate());
+
+    // Block 20 plus three blocks confirms at head 22; the solid-only request waits for block 20
+    // to solidify.
+    assertEquals(List.of(), store.confirmableTransfers(21, 19));
+    assertEquals(List.of(toThreeBlocks), store.confirmableTransfers(22, 19));
+    assertEquals(List.of(toSolid, toThreeBlocks), store.confirmableTransfers(22, 20));
   }
 
   @Test

@@ -11,7 +11,8 @@ import java.util.List;
 public final class Migrations {
   /** Script names, in order; version n is the n-th. Append only: released scripts never change. */
   public static final List<String> SCRIPTS =
-      List.of("V1__initial_schema", "V2__webhook_deliveries", "V3__payments_export_index");
+      List.of("V1__initial_schema", "V2__webhook_deliveries", "V3__payments_export_index",
+          "V4__transfer_confirmation_block");
 
   private Migrations() {}
 

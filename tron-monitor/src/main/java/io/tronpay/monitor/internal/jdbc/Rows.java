@@ -174,19 +174,8 @@ public final class Rows {
   }
 
   /**
-   * Binds a transfer's columns from index 1 (key last, so one binding serves insert and update).
-   *
-   * @param ps the statement
-   * @param t the record
-   * @throws SQLException from the driver
-   */
-  public static void bindTransfer(PreparedStatement ps, TransferRecord t) throws SQLException {
-    bindTransfer(ps, t, 1);
-  }
-
-  /**
-   * Binds a transfer's columns from index {@code from}, as {@link #bindTransfer(PreparedStatement,
-   * TransferRecord)} does from 1.
+   * Binds a transfer's {@link #TRANSFER_COLUMNS} from index {@code from}, key last, so one
+   * binding serves insert and update.
    *
    * @param ps the statement
    * @param t the record
