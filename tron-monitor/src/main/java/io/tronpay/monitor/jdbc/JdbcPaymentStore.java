@@ -1022,14 +1022,16 @@ public final class JdbcPaymentStore implements PaymentStore {
   public List<OutboxEntry> claim(Instant now, Instant leaseUntil, int max) {
     long nowNs = Rows.nanos(now);
     return inTransaction(c -> {
-      Map<String, int[]> attempts = new LinkedHashMap<>();
+      Map<String, Long> seqs = new LinkedHashMap<>();
+      Map<String, int[]> attempts = new HashMap<>();
       Map<String, Long> notBefore = new HashMap<>();
       // An event waits while an earlier event of its payment is still owed and cannot be
       // claimed now (retrying later, or claimed by an instance that may have died), so one
       // payment's events reach the listeners in order; an earlier event that is due is claimed
       // by this same query first, as the claim takes the lowest sequence numbers.
       try (PreparedStatement ps = c.prepareStatement("SELECT o.event_id, o.attempts, "
-          + "o.not_before_ns FROM " + p + "outbox o WHERE o.dead = ? AND o.not_before_ns <= ? "
+          + "o.not_before_ns, o.seq FROM " + p + "outbox o WHERE o.dead = ? "
+          + "AND o.not_before_ns <= ? "
           + "AND (o.claimed_until_ns IS NULL OR o.claimed_until_ns <= ?) AND NOT EXISTS ("
           + "SELECT 1 FROM " + p + "payment_logs mine JOIN " + p + "payment_logs earlier ON "
           + "earlier.payment_id = mine.payment_id JOIN " + p + "outbox e ON e.event_id = "
@@ -1045,15 +1047,21 @@ public final class JdbcPaymentStore implements PaymentStore {
         ps.setInt(7, max);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
+            seqs.put(rs.getString(1), rs.getLong(4));
             attempts.put(rs.getString(1), new int[] {rs.getInt(2)});
             notBefore.put(rs.getString(1), rs.getLong(3));
           }
         }
       }
-      if (attempts.isEmpty()) {
+      if (seqs.isEmpty()) {
         return List.<OutboxEntry>of();
       }
-      for (List<String> chunk : chunks(new ArrayList<>(attempts.keySet()))) {
+      Map<String, PaymentEvent> events = events(c, new ArrayList<>(seqs.keySet()));
+      List<String> claimed = inPaymentOrder(c, seqs, events);
+      if (claimed.isEmpty()) {
+        return List.<OutboxEntry>of();
+      }
+      for (List<String> chunk : chunks(claimed)) {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + p + "outbox SET "
             + "claimed_until_ns = ? WHERE event_id IN (" + marks(chunk.size()) + ")")) {
           ps.setLong(1, Rows.nanos(leaseUntil));
@@ -1061,17 +1069,70 @@ public final class JdbcPaymentStore implements PaymentStore {
           ps.executeUpdate();
         }
       }
-      Map<String, PaymentEvent> events = events(c, new ArrayList<>(attempts.keySet()));
       List<OutboxEntry> out = new ArrayList<>();
-      for (Map.Entry<String, int[]> e : attempts.entrySet()) {
-        PaymentEvent event = events.get(e.getKey());
-        if (event != null) {
-          out.add(new OutboxEntry(event, e.getValue()[0],
-              Rows.instant(notBefore.get(e.getKey()))));
-        }
+      for (String id : claimed) {
+        out.add(new OutboxEntry(events.get(id), attempts.get(id)[0],
+            Rows.instant(notBefore.get(id))));
       }
       return out;
     });
+  }
+
+  /**
+   * The candidates that may go now, in sequence order: an event goes only when every earlier
+   * event of its payment still in the outbox goes with it. The claim query's own check sees
+   * committed claims only; an earlier event that another instance's claim has locked this very
+   * moment was skipped by {@code SKIP LOCKED} and looks unclaimed, and without this check the
+   * later event would overtake it.
+   */
+  private List<String> inPaymentOrder(Connection c, Map<String, Long> seqs,
+      Map<String, PaymentEvent> events) throws SQLException {
+    Set<String> paymentIds = new LinkedHashSet<>();
+    for (String id : seqs.keySet()) {
+      PaymentEvent e = events.get(id);
+      if (e != null && e.paymentId() != null) {
+        paymentIds.add(e.paymentId());
+      }
+    }
+    Map<String, List<Long>> owed = new HashMap<>();
+    for (List<String> chunk : chunks(new ArrayList<>(paymentIds))) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT l.payment_id, o.seq FROM " + p
+          + "outbox o JOIN " + p + "payment_logs l ON l.event_id = o.event_id "
+          + "WHERE o.dead = ? AND l.payment_id IN (" + marks(chunk.size()) + ")")) {
+        ps.setBoolean(1, false);
+        bindStrings(ps, chunk, 2);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            owed.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+          }
+        }
+      }
+    }
+    Set<Long> candidates = new HashSet<>(seqs.values());
+    Set<String> heldBack = new HashSet<>();
+    List<String> out = new ArrayList<>();
+    for (Map.Entry<String, Long> candidate : seqs.entrySet()) {
+      PaymentEvent e = events.get(candidate.getKey());
+      if (e == null) {
+        continue;
+      }
+      String paymentId = e.paymentId();
+      if (paymentId != null) {
+        if (heldBack.contains(paymentId)) {
+          continue;
+        }
+        boolean earlierOutside = false;
+        for (long seq : owed.getOrDefault(paymentId, List.of())) {
+          earlierOutside |= seq < candidate.getValue() && !candidates.contains(seq);
+        }
+        if (earlierOutside) {
+          heldBack.add(paymentId);
+          continue;
+        }
+      }
+      out.add(candidate.getKey());
+    }
+    return out;
   }
 
   private Map<String, PaymentEvent> events(Connection c, List<String> ids) throws SQLException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tronpay.core.Address;
 import io.tronpay.monitor.Asset;
@@ -137,6 +138,35 @@ abstract class JdbcStoreBehaviour extends JdbcStoreContract {
     assertEquals(List.of(), store.confirmableTransfers(21, 19));
     assertEquals(List.of(toThreeBlocks), store.confirmableTransfers(22, 19));
     assertEquals(List.of(toSolid, toThreeBlocks), store.confirmableTransfers(22, 20));
+  }
+
+  @Test
+  void claim_whileAnotherClaimHasLockedAnEarlierEventOfThePayment_holdsBackTheLaterOnes()
+      throws SQLException {
+    assumeTrue(jdbc().dialect() != Dialect.H2,
+        "H2 has no SKIP LOCKED: its claim waits for the other claim's lock instead");
+    PaymentEvent seen = new PaymentEvent("e1", EventType.PAYMENT_DETECTED, "p1", "o1", A1,
+        Asset.USDT, PaymentStatus.SEEN, Asset.USDT.amount(BigInteger.ONE), null, "aa", 0, 5, T0);
+    PaymentEvent confirmed = new PaymentEvent("e2", EventType.PAYMENT_CONFIRMED, "p1", "o1", A1,
+        Asset.USDT, PaymentStatus.CONFIRMED, Asset.USDT.amount(BigInteger.ONE), null, "aa", 0, 5, T0);
+    store.apply(new StoreBatch(List.of(), List.of(), List.of(seen, confirmed, event("x")), null));
+    String p = jdbc().tablePrefix();
+    try (Connection other = db().getConnection()) {
+      other.setAutoCommit(false);
+      // Another instance's claim, caught between locking e1 and committing its claim.
+      try (Statement s = other.createStatement();
+          ResultSet rs = s.executeQuery("SELECT event_id FROM " + p + "outbox "
+              + "WHERE event_id = 'e1' FOR UPDATE")) {
+        assertTrue(rs.next());
+      }
+      assertEquals(List.of("x"), ids(store.claim(T0, T0.plusSeconds(60), 10)));
+      other.rollback();
+    }
+    assertEquals(List.of("e1", "e2"), ids(store.claim(T0, T0.plusSeconds(60), 10)));
+  }
+
+  private static List<String> ids(List<OutboxEntry> entries) {
+    return entries.stream().map(e -> e.event().eventId()).toList();
   }
 
   @Test
