@@ -12,8 +12,9 @@ import java.util.Map;
  * @param headLag blocks between the head and the scan position
  * @param lastBlockTime the time of the last block read, or null before the first
  * @param lastPollAt the last successful poll, or null
- * @param sourceErrors failed polls by kind ({@code rate_limited}, {@code server}, {@code
- *     transport}, {@code node}, {@code other})
+ * @param sourceErrors failed polls by kind: the chain source's ({@code rate_limited}, {@code
+ *     server}, {@code transport}, {@code node}, {@code other}), or {@code store} when the store
+ *     could not be read before the poll
  * @param consecutiveErrors failed polls since the last success
  * @param openRequests requests still waiting for payment
  * @param outboxPending events not yet delivered

@@ -362,18 +362,20 @@ public final class PaymentMonitor implements AutoCloseable {
    * @return whether the source is caught up (or failed: wait for the next round)
    */
   boolean scanOnce() {
+    Optional<ScanCursor> cursor;
+    long awaiting;
+    try {
+      cursor = store.cursor();
+      awaiting = awaitingFrom(cursor);
+    } catch (RuntimeException e) {
+      countFailure("store", "the store", e);
+      return true;
+    }
     ChainUpdate update;
     try {
-      Optional<ScanCursor> cursor = store.cursor();
-      update = source.poll(cursor, awaitingFrom(cursor));
+      update = source.poll(cursor, awaiting);
     } catch (RuntimeException e) {
-      String kind = errorKind(e);
-      sourceErrors.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
-      long streak = consecutiveErrors.incrementAndGet();
-      if (streak == 1 || streak % 20 == 0) {
-        LOG.warn("chain source failed ({}), {} in a row; falling behind, not skipping", kind,
-            streak, e);
-      }
+      countFailure(errorKind(e), "chain source", e);
       return true;
     }
     writeLock.lock();
@@ -388,22 +390,28 @@ public final class PaymentMonitor implements AutoCloseable {
     return update.caughtUp();
   }
 
+  private void countFailure(String kind, String what, RuntimeException e) {
+    sourceErrors.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+    long streak = consecutiveErrors.incrementAndGet();
+    if (streak == 1 || streak % 20 == 0) {
+      LOG.warn("{} failed ({}), {} in a row; falling behind, not skipping", what, kind, streak,
+          e);
+    }
+  }
+
   /**
    * The lowest block whose solidification something waits for: an unconfirmed transfer, or an
    * open request past its expiry that waits for the chain to settle; -1 when nothing waits.
    */
   private long awaitingFrom(Optional<ScanCursor> cursor) {
-    long lowest = Long.MAX_VALUE;
-    for (TransferRecord t : store.unconfirmedTransfers()) {
-      lowest = Math.min(lowest, t.transfer().blockNumber());
-    }
+    long lowest = store.lowestUnconfirmedBlock();
     Instant now = clock.instant();
-    if (cursor.isPresent() && lowest == Long.MAX_VALUE
+    if (cursor.isPresent() && lowest < 0
         && cursor.get().settledTimestamp() < now.toEpochMilli()
         && !store.findExpired(now, 1).isEmpty()) {
       lowest = cursor.get().solidBlock() + 1;
     }
-    return lowest == Long.MAX_VALUE ? -1 : lowest;
+    return lowest;
   }
 
   /** Expires what is due. */

@@ -98,6 +98,22 @@ public interface PaymentStore extends AutoCloseable {
   List<TransferRecord> unconfirmedTransfers();
 
   /**
+   * The lowest block of an unconfirmed transfer: the monitor asks on every poll, to know from
+   * which block it needs the chain's solidification. A database store should answer from an
+   * index; the default reads every unconfirmed transfer.
+   *
+   * @return the block number, or -1 when no transfer waits
+   */
+  default long lowestUnconfirmedBlock() {
+    long lowest = -1;
+    for (TransferRecord t : unconfirmedTransfers()) {
+      long block = t.transfer().blockNumber();
+      lowest = lowest < 0 ? block : Math.min(lowest, block);
+    }
+    return lowest;
+  }
+
+  /**
    * Open payments (PENDING, SEEN, REVERTED) whose expiry is at or before {@code cutoff}.
    *
    * @param cutoff the moment

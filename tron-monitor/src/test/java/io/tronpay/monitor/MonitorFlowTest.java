@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tronpay.core.Address;
 import io.tronpay.core.TokenAmount;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
@@ -332,6 +334,36 @@ class MonitorFlowTest {
     assertEquals(List.of(), listener.allTypes());
     assertEquals(Map.of("other", 3L), m.health().sourceErrors());
     assertEquals(3, m.health().consecutiveErrors());
+    confirmAll(m);
+    assertEquals(List.of("payment.detected", "payment.confirmed"), listener.types(p.id()));
+    assertEquals(0, m.health().consecutiveErrors());
+  }
+
+  @Test
+  void storeReadFailures_countAsStoreErrors_andAskTheChainNothing() {
+    int[] failures = {2};
+    PaymentStore unreachable = (PaymentStore) Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {PaymentStore.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("cursor") && failures[0]-- > 0) {
+            throw new IllegalStateException("database unreachable");
+          }
+          try {
+            return method.invoke(store, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    PaymentMonitor m = PaymentMonitor.builder().source(chain).store(unreachable)
+        .listener(listener).clock(clock).build();
+    Payment p = m.watch(usdt("o1", address(1), 5));
+    chain.mine(new FakeChain.Pay(Asset.USDT, address(1), 5));
+    int pollsBefore = chain.polls;
+    m.scanOnce();
+    m.scanOnce();
+    assertEquals(Map.of("store", 2L), m.health().sourceErrors());
+    assertEquals(2, m.health().consecutiveErrors());
+    assertEquals(pollsBefore, chain.polls);
     confirmAll(m);
     assertEquals(List.of("payment.detected", "payment.confirmed"), listener.types(p.id()));
     assertEquals(0, m.health().consecutiveErrors());

@@ -173,6 +173,21 @@ public abstract class PaymentStoreContractTest {
     assertConfirmable(List.of(atTen), 13, 10);
   }
 
+  @Test
+  void lowestUnconfirmedBlock_isTheOldestWaitingTransfersBlock_orMinusOne() {
+    store.insert(List.of(pending("p1", "o1", A1, 100)));
+    assertEquals(-1, store.lowestUnconfirmedBlock());
+    TransferRecord confirmedAtSeven = new TransferRecord(transfer("d1", 0, A1, 10, 7),
+        TransferState.CONFIRMED, "p1", false);
+    TransferRecord waitingAtNine = new TransferRecord(transfer("d2", 0, A1, 10, 9),
+        TransferState.UNCONFIRMED, "p1", false);
+    TransferRecord waitingAtTwelve = new TransferRecord(transfer("d3", 0, A1, 10, 12),
+        TransferState.UNCONFIRMED, null, false);
+    store.apply(new StoreBatch(List.of(waitingAtTwelve, confirmedAtSeven, waitingAtNine),
+        List.of(), List.of(), null));
+    assertEquals(9, store.lowestUnconfirmedBlock());
+  }
+
   /** A store may return more than the confirmable transfers, but if it filters, exactly. */
   private void assertConfirmable(List<TransferRecord> expected, long head, long solid) {
     List<TransferRecord> all = store.unconfirmedTransfers();

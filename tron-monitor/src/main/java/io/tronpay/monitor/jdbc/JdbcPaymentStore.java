@@ -554,6 +554,21 @@ public final class JdbcPaymentStore implements PaymentStore {
   }
 
   @Override
+  public long lowestUnconfirmedBlock() {
+    return read(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT MIN(block_number) FROM " + p
+          + "transfers WHERE state = ?")) {
+        ps.setString(1, TransferState.UNCONFIRMED.name());
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          long lowest = rs.getLong(1);
+          return rs.wasNull() ? -1L : lowest;
+        }
+      }
+    });
+  }
+
+  @Override
   public List<TransferRecord> confirmableTransfers(long head, long solid) {
     // Two index range reads rather than one OR, which planners answer with a scan of every
     // waiting transfer: at or below the solid block, and above it those whose request's depth
@@ -622,7 +637,9 @@ public final class JdbcPaymentStore implements PaymentStore {
 
   /**
    * Takes or renews the scanner lease inside the step's transaction, so the step commits only
-   * while this instance holds it; the row lock orders competing instances.
+   * while this instance holds it; the row lock orders competing instances. A step is written only
+   * under a token this instance held before it read the step: taking the lease over from another
+   * instance commits the lease alone and refuses the step.
    */
   private void fence(Connection c) throws SQLException {
     long now = Rows.nanos(clock.instant());
@@ -679,11 +696,23 @@ public final class JdbcPaymentStore implements PaymentStore {
           throw new ScannerLeaseLostException("the scanner lease changed hands during the step");
         }
       }
-      if (!mine) {
-        LOG.info("instance {} took over the scanner lease from {} (token {})", instanceId, owner,
-            next);
-      }
       leaseToken = next;
+      if (restarted) {
+        LOG.info("instance {} took its scanner lease back after a restart (token {})",
+            instanceId, next);
+      } else if (!mine) {
+        // The step in hand was read before this instance held the lease, perhaps while another
+        // instance was still writing (or a paused one that has since woken): writing it could
+        // move the cursor back or repeat work. Keep the lease, drop the step; the next round
+        // reads again under the new token. A restart under the same id skips this: its old
+        // process is gone, so nothing wrote between its reads and now.
+        c.commit();
+        LOG.info("instance {} took over the scanner lease from {} (token {}); the step read "
+            + "before then is dropped and read again", instanceId, owner, next);
+        throw new ScannerLeaseLostException("instance " + instanceId + " has just taken over "
+            + "the scanner lease (token " + next + "); the chain step it read before then was "
+            + "not written, and the next round reads it again");
+      }
     }
   }
 

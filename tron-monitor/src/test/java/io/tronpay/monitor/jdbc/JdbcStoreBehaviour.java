@@ -293,14 +293,27 @@ abstract class JdbcStoreBehaviour extends JdbcStoreContract {
     clock.advance(Duration.ofSeconds(10));
     a.apply(new StoreBatch(List.of(), List.of(), List.of(), cursor(11)));
     clock.advance(Duration.ofSeconds(31));
-    b.apply(new StoreBatch(List.of(), List.of(), List.of(), cursor(12)));
+    // b takes the expired lease over, but the step it read before then might rest on a's last
+    // moments: refused, and the next one lands.
+    ScannerLeaseLostException takeover = assertThrows(ScannerLeaseLostException.class,
+        () -> b.apply(new StoreBatch(List.of(), List.of(), List.of(), cursor(12))));
+    assertTrue(takeover.getMessage().contains("has just taken over"), takeover.getMessage());
     assertTrue(b.holdsScannerLease());
     assertFalse(a.holdsScannerLease());
+    assertEquals(Optional.of(cursor(11)), b.cursor());
+    b.apply(new StoreBatch(List.of(), List.of(), List.of(), cursor(12)));
+    assertEquals(Optional.of(cursor(12)), b.cursor());
 
     // a was paused past its lease: when it wakes, its step must not land.
     assertThrows(ScannerLeaseLostException.class,
         () -> a.apply(new StoreBatch(List.of(), List.of(), List.of(), cursor(12))));
+    // Nor once b has died and the lease is free again: a read its step under the token it lost,
+    // and writing it would move the cursor back.
+    clock.advance(Duration.ofSeconds(31));
+    assertThrows(ScannerLeaseLostException.class,
+        () -> a.apply(new StoreBatch(List.of(), List.of(), List.of(), cursor(11))));
     assertEquals(Optional.of(cursor(12)), a.cursor());
+    assertTrue(a.holdsScannerLease());
   }
 
   @Test
