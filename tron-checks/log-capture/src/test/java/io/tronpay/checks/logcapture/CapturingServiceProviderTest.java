@@ -39,6 +39,17 @@ class CapturingServiceProviderTest {
   }
 
   @Test
+  void mariaDbPacketTrace_isLeftOut_butItsDebugLinesAreNot() throws IOException {
+    String packets = "org.mariadb.jdbc.client.socket.impl.PacketReader";
+    Logger driver = LoggerFactory.getLogger(packets);
+    driver.trace("read: conn={} {}", 7, "00 01 02");
+    driver.debug("connection {} closed", 7);
+    LoggerFactory.getLogger("org.mariadb.jdbc.client.impl.StandardClient").trace("kept");
+    assertEquals(List.of("DEBUG " + packets + ": connection 7 closed"), capturedLines(packets));
+    assertEquals(1, capturedLines("org.mariadb.jdbc.client.impl.StandardClient").size());
+  }
+
+  @Test
   void multiLineMessage_staysOnOneLine() throws IOException {
     LoggerFactory.getLogger("capture.multiline").warn("first\nsecond");
     assertEquals(List.of("WARN capture.multiline: first\\nsecond"), capturedLines("capture.multiline"));
