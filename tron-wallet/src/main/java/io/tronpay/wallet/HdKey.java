@@ -5,8 +5,8 @@ import io.tronpay.core.Base58Check;
 import io.tronpay.core.Base58FormatException;
 import io.tronpay.core.PrivateKey;
 import io.tronpay.core.PublicKey;
+import io.tronpay.core.internal.Secp256k1;
 import io.tronpay.wallet.internal.Bip32;
-import io.tronpay.wallet.internal.Curve;
 import io.tronpay.wallet.internal.GeneratorTable;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -65,12 +65,12 @@ public final class HdKey implements Destroyable {
     try {
       byte[] key = Arrays.copyOf(i, 32);
       BigInteger k = new BigInteger(1, key);
-      if (!Curve.isValidScalar(k)) {
+      if (!Secp256k1.isValidPrivateScalar(k)) {
         Arrays.fill(key, (byte) 0);
         throw new InvalidChildKeyException("this seed gives no valid BIP32 master key; use another");
       }
-      return new HdKey(key, Arrays.copyOfRange(i, 32, 64), Curve.multiplyGenerator(k), 0, 0, 0,
-          false);
+      return new HdKey(key, Arrays.copyOfRange(i, 32, 64), Secp256k1.multiplyGenerator(k), 0, 0,
+          0, false);
     } finally {
       Arrays.fill(i, (byte) 0);
     }
@@ -137,11 +137,11 @@ public final class HdKey implements Destroyable {
       byte[] key = Arrays.copyOfRange(keyData, 1, 33);
       Arrays.fill(keyData, (byte) 0);
       BigInteger k = new BigInteger(1, key);
-      if (!Curve.isValidScalar(k)) {
+      if (!Secp256k1.isValidPrivateScalar(k)) {
         Arrays.fill(key, (byte) 0);
         throw new HdKeyFormatException.PrivateKeyOutOfRange();
       }
-      return new HdKey(key, chainCode, Curve.multiplyGenerator(k), depth, parentFingerprint,
+      return new HdKey(key, chainCode, Secp256k1.multiplyGenerator(k), depth, parentFingerprint,
           childNumber, testnet);
     }
     if (keyData[0] != 2 && keyData[0] != 3) {
@@ -150,7 +150,7 @@ public final class HdKey implements Destroyable {
     }
     ECPoint point;
     try {
-      point = Curve.CURVE.decodePoint(keyData);
+      point = Secp256k1.CURVE.decodePoint(keyData);
     } catch (IllegalArgumentException e) {
       throw new HdKeyFormatException.KeyNotOnCurve();
     }
@@ -194,17 +194,17 @@ public final class HdKey implements Destroyable {
     try {
       BigInteger il = new BigInteger(1, Arrays.copyOf(i, 32));
       byte[] childChain = Arrays.copyOfRange(i, 32, 64);
-      if (il.compareTo(Curve.N) >= 0) {
+      if (il.compareTo(Secp256k1.N) >= 0) {
         throw invalidChild(childNumber);
       }
       if (privateKey != null) {
-        BigInteger k = il.add(new BigInteger(1, privateKey)).mod(Curve.N);
+        BigInteger k = il.add(new BigInteger(1, privateKey)).mod(Secp256k1.N);
         if (k.signum() == 0) {
           throw invalidChild(childNumber);
         }
         byte[] childKey = BigIntegers.asUnsignedByteArray(32, k);
-        return new HdKey(childKey, childChain, Curve.multiplyGenerator(k), depth + 1, fingerprint,
-            childNumber, testnet);
+        return new HdKey(childKey, childChain, Secp256k1.multiplyGenerator(k), depth + 1,
+            fingerprint, childNumber, testnet);
       }
       ECPoint childPoint = GeneratorTable.multiplyGeneratorAndAdd(i, 0, point).normalize();
       if (childPoint.isInfinity()) {

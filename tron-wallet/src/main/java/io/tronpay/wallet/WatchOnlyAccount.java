@@ -1,8 +1,8 @@
 package io.tronpay.wallet;
 
 import io.tronpay.core.Address;
+import io.tronpay.core.internal.Secp256k1;
 import io.tronpay.wallet.internal.Bip32;
-import io.tronpay.wallet.internal.Curve;
 import io.tronpay.wallet.internal.GeneratorTable;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -192,7 +192,7 @@ public final class WatchOnlyAccount {
     }
 
     private static final byte[] ORDER =
-        org.bouncycastle.util.BigIntegers.asUnsignedByteArray(32, Curve.N);
+        org.bouncycastle.util.BigIntegers.asUnsignedByteArray(32, Secp256k1.N);
   }
 
   private final class BatchIterator implements Iterator<DerivedAddress> {
@@ -241,7 +241,7 @@ public final class WatchOnlyAccount {
         points[k] = node.child(mac, batchStart + k);
       }
       // One shared field inversion for the whole batch (Montgomery's trick).
-      Curve.CURVE.normalizeAll(points);
+      Secp256k1.CURVE.normalizeAll(points);
       for (int k = 0; k < batchSize; k++) {
         int index = batchStart + k;
         batch[k] = new DerivedAddress(change, index, path(change, index),

@@ -1,5 +1,6 @@
 package io.tronpay.wallet.internal;
 
+import io.tronpay.core.internal.Secp256k1;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
@@ -22,7 +23,7 @@ public final class GeneratorTable {
 
     private static ECPoint[][] build() {
       ECPoint[][] table = new ECPoint[ROWS][];
-      ECPoint base = Curve.G;
+      ECPoint base = Secp256k1.G;
       for (int row = 0; row < ROWS; row++) {
         ECPoint[] multiples = new ECPoint[COLUMNS];
         multiples[1] = base;
@@ -31,7 +32,7 @@ public final class GeneratorTable {
         }
         ECPoint[] nonZero = new ECPoint[COLUMNS - 1];
         System.arraycopy(multiples, 1, nonZero, 0, COLUMNS - 1);
-        Curve.CURVE.normalizeAll(nonZero);
+        Secp256k1.CURVE.normalizeAll(nonZero);
         System.arraycopy(nonZero, 0, multiples, 1, COLUMNS - 1);
         table[row] = multiples;
         base = multiples[COLUMNS - 1].add(base).normalize();
