@@ -1,5 +1,7 @@
 package io.tronpay.benchmarks;
 
+import io.tronpay.checks.jdbc.SmallPool;
+import io.tronpay.checks.jdbc.TestDatabases;
 import io.tronpay.core.Address;
 import io.tronpay.core.TokenAmount;
 import io.tronpay.monitor.Asset;
@@ -12,23 +14,16 @@ import io.tronpay.monitor.StoreBatch;
 import io.tronpay.monitor.Transfer;
 import io.tronpay.monitor.internal.PaymentEngine;
 import io.tronpay.monitor.jdbc.JdbcPaymentStore;
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.math.BigInteger;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -71,7 +66,9 @@ public final class JdbcStoreHarness {
       System.err.println("usage: JdbcStoreHarness JDBC_URL");
       System.exit(2);
     }
-    try (SmallPool pool = new SmallPool(args[0], 4)) {
+    // A fixed-size pool, so the figures measure the store and not connection set-up; hosts hand
+    // the store their own pool.
+    try (SmallPool pool = SmallPool.fixed(TestDatabases.forUrl(args[0]), 4)) {
       JdbcPaymentStore store = JdbcPaymentStore.builder(pool).tablePrefix("bench_")
           .instanceId("bench-a").build();
       store.dropAll();
@@ -240,100 +237,5 @@ public final class JdbcStoreHarness {
     long events = delivered.get();
     System.out.printf("outbox: %,d events claimed (SKIP LOCKED, 100 per claim) and acknowledged "
         + "by 2 instances in %.2f s: %,.0f events/s%n", events, seconds, events / seconds);
-  }
-
-  /**
-   * A fixed-size pool, so the figures measure the store and not connection set-up; hosts hand
-   * the store their own pool.
-   */
-  private static final class SmallPool implements DataSource, AutoCloseable {
-    private final BlockingQueue<Connection> idle;
-    private final List<Connection> all = new ArrayList<>();
-
-    SmallPool(String url, int size) throws SQLException {
-      idle = new ArrayBlockingQueue<>(size);
-      for (int i = 0; i < size; i++) {
-        Connection c = DriverManager.getConnection(url);
-        all.add(c);
-        idle.add(c);
-      }
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      Connection real;
-      try {
-        real = idle.take();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SQLException("interrupted while waiting for a connection", e);
-      }
-      boolean[] returned = {false};
-      return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
-          new Class<?>[] {Connection.class}, (proxy, method, methodArgs) -> {
-            if (method.getName().equals("close")) {
-              if (!returned[0]) {
-                returned[0] = true;
-                if (!real.getAutoCommit()) {
-                  real.rollback();
-                  real.setAutoCommit(true);
-                }
-                idle.add(real);
-              }
-              return null;
-            }
-            if (method.getName().equals("isClosed")) {
-              return returned[0];
-            }
-            try {
-              return method.invoke(real, methodArgs);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-      return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() {
-      return Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-      return false;
-    }
-
-    @Override
-    public void close() throws SQLException {
-      for (Connection c : all) {
-        c.close();
-      }
-    }
   }
 }

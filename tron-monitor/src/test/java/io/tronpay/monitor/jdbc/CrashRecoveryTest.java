@@ -3,6 +3,8 @@ package io.tronpay.monitor.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tronpay.checks.jdbc.FaultyDataSource;
+import io.tronpay.checks.jdbc.TestDatabases;
 import io.tronpay.core.Address;
 import io.tronpay.monitor.Asset;
 import io.tronpay.monitor.EventType;
@@ -132,7 +134,7 @@ class CrashRecoveryTest {
       Optional<ScanCursor> cursor, TreeSet<String> delivered, long pending, long audit) {}
 
   private static Outcome run(DataSource ds, FaultyDataSource faulty, long failAt) {
-    String prefix = TestDatabases.uniquePrefix();
+    String prefix = TestDatabases.uniquePrefix("t");
     JdbcPaymentStore.builder(ds).tablePrefix(prefix).build().migrate();
     List<String> delivered = new ArrayList<>();
     List<Step> steps = script(delivered);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tronpay.checks.jdbc.FaultyDataSource;
+import io.tronpay.checks.jdbc.TestDatabases;
 import io.tronpay.core.Address;
 import io.tronpay.monitor.Asset;
 import io.tronpay.monitor.ConfirmationPolicy;
@@ -90,7 +92,7 @@ abstract class JdbcStoreBehaviour extends JdbcStoreContract {
 
   @Test
   void migrate_halfAppliedVersion_refusesToRunItAgainAndNamesIt() throws SQLException {
-    JdbcPaymentStore fresh = newJdbcStore(TestDatabases.uniquePrefix());
+    JdbcPaymentStore fresh = newJdbcStore(TestDatabases.uniquePrefix("t"));
     String p = fresh.tablePrefix();
     try (Connection c = db().getConnection(); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE " + p + "schema_version (version INTEGER PRIMARY KEY, "
@@ -171,7 +173,7 @@ abstract class JdbcStoreBehaviour extends JdbcStoreContract {
 
   @Test
   void schemaVersion_beforeMigrate_isZero() {
-    assertEquals(0, newJdbcStore(TestDatabases.uniquePrefix()).schemaVersion());
+    assertEquals(0, newJdbcStore(TestDatabases.uniquePrefix("t")).schemaVersion());
   }
 
   @Test
@@ -382,7 +384,7 @@ abstract class JdbcStoreBehaviour extends JdbcStoreContract {
 
   @Test
   void check_beforeAndAfterMigrate_reportsVersionsAndPendingMigrations() {
-    JdbcPaymentStore fresh = newJdbcStore(TestDatabases.uniquePrefix());
+    JdbcPaymentStore fresh = newJdbcStore(TestDatabases.uniquePrefix("t"));
     int latest = JdbcPaymentStore.latestSchemaVersion();
     DatabaseCheck before = fresh.check();
     assertTrue(before.reachable());

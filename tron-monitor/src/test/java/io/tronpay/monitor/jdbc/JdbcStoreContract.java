@@ -1,5 +1,6 @@
 package io.tronpay.monitor.jdbc;
 
+import io.tronpay.checks.jdbc.TestDatabases;
 import io.tronpay.monitor.PaymentStore;
 import io.tronpay.monitor.PaymentStoreContractTest;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ abstract class JdbcStoreContract extends PaymentStoreContractTest {
 
   @Override
   protected PaymentStore newStore() {
-    JdbcPaymentStore s = newJdbcStore(TestDatabases.uniquePrefix());
+    JdbcPaymentStore s = newJdbcStore(TestDatabases.uniquePrefix("t"));
     s.migrate();
     return s;
   }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tronpay.checks.jdbc.FaultyDataSource;
+import io.tronpay.checks.jdbc.SmallPool;
+import io.tronpay.checks.jdbc.TestDatabases;
 import io.tronpay.core.Address;
 import io.tronpay.core.TokenAmount;
 import io.tronpay.monitor.AmountAllocator;
@@ -23,19 +26,11 @@ import io.tronpay.monitor.StoreStats;
 import io.tronpay.monitor.Transfer;
 import io.tronpay.monitor.TransferRecord;
 import io.tronpay.monitor.TransferState;
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.sql.SQLNonTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +48,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -269,7 +263,7 @@ class MonitorCrashTest {
 
   @Test
   void postgres_crashAtSampledOperations_restartCatchesUpToTheFaultFreeRun() {
-    PooledConnections db = new PooledConnections(TestDatabases.postgres());
+    SmallPool db = new SmallPool(TestDatabases.postgres());
     try {
       Outcome reference = run(() -> db, Dialect.POSTGRESQL, Fault.NONE);
       checkAgainstScript(reference);
@@ -291,7 +285,7 @@ class MonitorCrashTest {
             + " of " + operations);
       }
     } finally {
-      db.closeAll();
+      db.close();
     }
   }
 
@@ -441,7 +435,7 @@ class MonitorCrashTest {
    */
   private static Outcome run(Database database, Dialect dialect, Fault fault) {
     DataSource clean = database.open();
-    String prefix = TestDatabases.uniquePrefix();
+    String prefix = TestDatabases.uniquePrefix("t");
     JdbcPaymentStore inspector = JdbcPaymentStore.builder(clean).dialect(dialect)
         .tablePrefix(prefix).instanceId("inspector").build();
     inspector.migrate();
@@ -470,8 +464,8 @@ class MonitorCrashTest {
       assertTrue(fault == Fault.NONE || run.restarted, what + " never happened");
       mined = run.chain.everMined();
       deliveries = List.copyOf(run.deliveries);
-      operations = run.counter.operations();
-      commits = List.copyOf(run.crashing.commits);
+      operations = run.crashing.operations();
+      commits = run.crashing.commitOperations();
     }
     Map<String, Payment> payments = new TreeMap<>(inspector.findAll(expected().keySet()));
     Map<Transfer.Key, TransferRecord> transfers = new LinkedHashMap<>(
@@ -489,14 +483,14 @@ class MonitorCrashTest {
     inspector.dropAll();
     if (dialect == Dialect.H2) {
       shutdown(clean);
-      ((PooledConnections) clean).closeAll();
+      ((SmallPool) clean).close();
     }
     return o;
   }
 
   /** A fresh in-memory H2 database, its connections reused as a pool would. */
   private static DataSource h2() {
-    return new PooledConnections(TestDatabases.h2());
+    return new SmallPool(TestDatabases.h2());
   }
 
   private static Set<String> audit(DataSource ds, String prefix) {
@@ -526,8 +520,12 @@ class MonitorCrashTest {
     final DataSource clean;
     final Dialect dialect;
     final String prefix;
-    final FaultyDataSource counter;
-    final CrashingDataSource crashing;
+    /**
+     * What the monitor sees of the database around a crash: the k-th operation fails before it
+     * runs, or runs and the process dies right after (a commit that landed, a claim whose events
+     * nobody delivered); from then on the crashed process reaches the database no more.
+     */
+    final FaultyDataSource crashing;
     final TestClock clock = new TestClock(T0);
     final ScriptedChain chain = new ScriptedChain(clock);
     final ManualLoop loop = new ManualLoop();
@@ -546,11 +544,11 @@ class MonitorCrashTest {
       this.clean = clean;
       this.dialect = dialect;
       this.prefix = prefix;
-      this.counter = new FaultyDataSource(clean);
-      if (fault.operation() > 0 && !fault.afterItRan()) {
-        counter.failAt(fault.operation());
+      this.crashing = new FaultyDataSource(clean);
+      if (fault.operation() > 0) {
+        crashing.crashAt(fault.operation(), fault.afterItRan() ? FaultyDataSource.Fault.AFTER
+            : FaultyDataSource.Fault.BEFORE);
       }
-      this.crashing = new CrashingDataSource(counter, fault);
       start(crashing);
     }
 
@@ -607,129 +605,6 @@ class MonitorCrashTest {
     void runRound() {
       assertNotNull(loop, "the monitor was started");
       loop.run();
-    }
-  }
-
-  /**
-   * What the monitor sees of the database around a crash. Over a {@link FaultyDataSource} that
-   * counts the operations (statement executions and commits) and, armed, fails the k-th before
-   * it runs; this wrapper can instead let the k-th run and then throw, as a process that dies
-   * right after a commit landed. Either way, from the k-th operation on the crashed process
-   * reaches nothing: every later operation and connection is refused (rollback and close still
-   * go through, as a dropped connection rolls back). It also notes which operations were commits.
-   */
-  private static final class CrashingDataSource implements DataSource {
-    private static final Set<String> EXECUTIONS = Set.of("execute", "executeUpdate",
-        "executeBatch", "executeLargeUpdate", "executeLargeBatch", "executeQuery");
-
-    private final FaultyDataSource inner;
-    private final long crashAt;
-    private final boolean afterItRan;
-    final List<Integer> commits = new ArrayList<>();
-
-    CrashingDataSource(FaultyDataSource inner, Fault fault) {
-      this.inner = inner;
-      this.crashAt = fault.operation();
-      this.afterItRan = fault.afterItRan();
-    }
-
-    boolean crashed() {
-      return crashAt > 0 && inner.operations() >= crashAt;
-    }
-
-    private void refuseIfCrashed() throws SQLException {
-      if (crashed()) {
-        throw new SQLNonTransientConnectionException("the process crashed", "08003");
-      }
-    }
-
-    /** Runs one counted operation. */
-    private Object operation(Object target, Method m, Object[] args) throws Throwable {
-      refuseIfCrashed();
-      Object result = invoke(target, m, args);
-      if (afterItRan && crashed()) {
-        throw new SQLNonTransientConnectionException("the process crashed right after "
-            + "operation " + crashAt + " (" + m.getName() + ") ran", "08006");
-      }
-      return result;
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      refuseIfCrashed();
-      Connection c = inner.getConnection();
-      InvocationHandler h = (proxy, m, args) -> {
-        if (m.getName().equals("commit")) {
-          Object result = operation(c, m, args);
-          commits.add(inner.operations());
-          return result;
-        }
-        Object result = invoke(c, m, args);
-        if (result instanceof PreparedStatement) {
-          return statement((PreparedStatement) result, PreparedStatement.class);
-        }
-        if (result instanceof Statement) {
-          return statement((Statement) result, Statement.class);
-        }
-        return result;
-      };
-      return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-          new Class<?>[] {Connection.class}, h);
-    }
-
-    private <T extends Statement> T statement(T s, Class<T> type) {
-      InvocationHandler h = (proxy, m, args) -> EXECUTIONS.contains(m.getName())
-          ? operation(s, m, args) : invoke(s, m, args);
-      return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(),
-          new Class<?>[] {type}, h));
-    }
-
-    private static Object invoke(Object target, Method m, Object[] args) throws Throwable {
-      try {
-        return m.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-      throw new SQLFeatureNotSupportedException("one user only");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-      return inner.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-      inner.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-      inner.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-      return inner.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      return inner.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      return inner.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-      return inner.isWrapperFor(iface);
     }
   }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tronpay.checks.jdbc.SmallPool;
+import io.tronpay.checks.jdbc.TestDatabases;
 import io.tronpay.client.RetryPolicy;
 import io.tronpay.client.TronClient;
 import io.tronpay.core.Address;
@@ -119,7 +121,7 @@ class MultiInstanceTest {
   @Test
   void postgres_twoInstances_creditEachPaymentOnce_andDeliverEveryEventWithOneId()
       throws Exception {
-    try (Scenario s = new Scenario(new PooledConnections(TestDatabases.postgres()), 2, SEED)) {
+    try (Scenario s = new Scenario(new SmallPool(TestDatabases.postgres()), 2, SEED)) {
       s.run();
     }
   }
@@ -127,7 +129,7 @@ class MultiInstanceTest {
   @Test
   void postgres_threeInstances_creditEachPaymentOnce_andDeliverEveryEventWithOneId()
       throws Exception {
-    try (Scenario s = new Scenario(new PooledConnections(TestDatabases.postgres()), 3,
+    try (Scenario s = new Scenario(new SmallPool(TestDatabases.postgres()), 3,
         SEED + 1)) {
       s.run();
     }
@@ -423,7 +425,7 @@ class MultiInstanceTest {
     final DataSource dataSource;
     final int size;
     final Random random;
-    final String prefix = TestDatabases.uniquePrefix();
+    final String prefix = TestDatabases.uniquePrefix("t");
     final DevNode node;
     final String url;
     final HandClock monitorClock;
@@ -942,8 +944,8 @@ class MultiInstanceTest {
       pool.shutdownNow();
       node.close();
       JdbcPaymentStore.builder(dataSource).tablePrefix(prefix).build().dropAll();
-      if (dataSource instanceof PooledConnections reused) {
-        reused.closeAll();
+      if (dataSource instanceof SmallPool reused) {
+        reused.close();
       }
     }
   }

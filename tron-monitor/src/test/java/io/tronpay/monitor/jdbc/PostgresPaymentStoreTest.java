@@ -1,5 +1,6 @@
 package io.tronpay.monitor.jdbc;
 
+import io.tronpay.checks.jdbc.TestDatabases;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -2,6 +2,8 @@ package io.tronpay.payouts.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tronpay.checks.jdbc.SmallPool;
+import io.tronpay.checks.jdbc.TestDatabases;
 import io.tronpay.core.Address;
 import io.tronpay.payouts.Asset;
 import io.tronpay.payouts.Payout;
@@ -39,17 +41,17 @@ class ConcurrentInsertTest {
 
   @Test
   void h2_twoLedgersRacingForTheSameKeys_storeEachOnce() throws Exception {
-    race(TestDatabases.h2(), 200);
+    race(new SmallPool(TestDatabases.h2()), 200);
   }
 
   @Test
   void postgres_twoLedgersRacingForTheSameKeys_storeEachOnce() throws Exception {
-    race(TestDatabases.postgres(), 200);
+    race(new SmallPool(TestDatabases.postgres()), 200);
   }
 
   @Test
   void mariadb_twoLedgersRacingForTheSameKeys_storeEachOnce() throws Exception {
-    race(TestDatabases.mysql(), 50);
+    race(new SmallPool(TestDatabases.mysql()), 50);
   }
 
   private static Payout payout(String racer, String key) {
@@ -60,7 +62,7 @@ class ConcurrentInsertTest {
   }
 
   private static void race(DataSource ds, int keyCount) throws Exception {
-    String prefix = TestDatabases.uniquePrefix();
+    String prefix = TestDatabases.uniquePrefix("p");
     try {
       JdbcPayoutLedger a = JdbcPayoutLedger.builder(ds).tablePrefix(prefix).build();
       JdbcPayoutLedger b = JdbcPayoutLedger.builder(ds).tablePrefix(prefix).build();
@@ -93,7 +95,7 @@ class ConcurrentInsertTest {
           counts(ds, "SELECT COUNT(*), COUNT(DISTINCT idempotency_key) FROM " + prefix
               + "payouts"));
     } finally {
-      TestDatabases.dropLedger(ds, prefix);
+      TestDatabases.dropTables(ds, prefix, "payouts", "payout_schema");
     }
   }
 

@@ -1,5 +1,7 @@
 package io.tronpay.payouts.jdbc;
 
+import io.tronpay.checks.jdbc.SmallPool;
+import io.tronpay.checks.jdbc.TestDatabases;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -9,7 +11,7 @@ class H2PayoutLedgerTest extends JdbcPayoutLedgerBehaviour {
 
   @BeforeAll
   static void connect() {
-    database = TestDatabases.h2();
+    database = new SmallPool(TestDatabases.h2());
   }
 
   @Override

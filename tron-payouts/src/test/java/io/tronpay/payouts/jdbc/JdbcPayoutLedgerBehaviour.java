@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tronpay.checks.jdbc.FaultyDataSource;
+import io.tronpay.checks.jdbc.TestDatabases;
 import io.tronpay.payouts.Asset;
 import io.tronpay.payouts.InvalidFieldException;
 import io.tronpay.payouts.Payout;
@@ -52,7 +54,7 @@ abstract class JdbcPayoutLedgerBehaviour extends PayoutLedgerContract {
   }
 
   private String newPrefix() {
-    String p = TestDatabases.uniquePrefix();
+    String p = TestDatabases.uniquePrefix("p");
     prefixes.add(p);
     return p;
   }
@@ -60,7 +62,7 @@ abstract class JdbcPayoutLedgerBehaviour extends PayoutLedgerContract {
   @AfterEach
   void dropTables() {
     for (String p : prefixes) {
-      TestDatabases.dropLedger(dataSource(), p);
+      TestDatabases.dropTables(dataSource(), p, "payouts", "payout_schema");
     }
   }
 

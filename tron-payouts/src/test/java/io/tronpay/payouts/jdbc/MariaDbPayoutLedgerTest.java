@@ -1,5 +1,7 @@
 package io.tronpay.payouts.jdbc;
 
+import io.tronpay.checks.jdbc.SmallPool;
+import io.tronpay.checks.jdbc.TestDatabases;
 import java.math.BigInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +13,7 @@ class MariaDbPayoutLedgerTest extends JdbcPayoutLedgerBehaviour {
   /** Skips (or, in CI, fails) the class when the database is not configured or reachable. */
   @BeforeAll
   static void connect() {
-    database = TestDatabases.mysql();
+    database = new SmallPool(TestDatabases.mysql());
   }
 
   @Override

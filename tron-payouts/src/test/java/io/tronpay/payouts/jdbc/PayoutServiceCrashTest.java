@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tronpay.checks.jdbc.FaultyDataSource;
+import io.tronpay.checks.jdbc.SmallPool;
+import io.tronpay.checks.jdbc.TestDatabases;
 import io.tronpay.client.RetryPolicy;
 import io.tronpay.client.TronClient;
 import io.tronpay.core.Address;
@@ -64,14 +67,14 @@ class PayoutServiceCrashTest {
   @Test
   void h2_crashAtEveryStatementAndCommit_eachKeyPaysExactlyOnce() {
     // Every operation, alternating a fault before it with a lost answer after it.
-    int mostAttempts = crashAt(TestDatabases.h2(), "h2", k -> true);
+    int mostAttempts = crashAt(new SmallPool(TestDatabases.h2()), "h2", k -> true);
     // Some restarts came after the signed transaction expired: it was rebuilt, not paid twice.
     assertEquals(2, mostAttempts);
   }
 
   @Test
   void postgres_crashAtEveryThirdStatementOrCommit_eachKeyPaysExactlyOnce() {
-    DataSource pg = TestDatabases.postgres();
+    DataSource pg = new SmallPool(TestDatabases.postgres());
     crashAt(pg, "pg", k -> k % 3 == 1);
   }
 
@@ -97,7 +100,7 @@ class PayoutServiceCrashTest {
       return mostAttempts;
     } finally {
       for (String p : prefixes) {
-        TestDatabases.dropLedger(ds, p);
+        TestDatabases.dropTables(ds, p, "payouts", "payout_schema");
       }
     }
   }
@@ -109,7 +112,7 @@ class PayoutServiceCrashTest {
    */
   private int[] run(DataSource ds, List<String> prefixes, String label, int k,
       FaultyDataSource.Fault fault) {
-    String prefix = TestDatabases.uniquePrefix();
+    String prefix = TestDatabases.uniquePrefix("p");
     prefixes.add(prefix);
     JdbcPayoutLedger.builder(ds).tablePrefix(prefix).build().migrate();
     Asset asset = Asset.trc20("USDT", usdt.address(), 6);

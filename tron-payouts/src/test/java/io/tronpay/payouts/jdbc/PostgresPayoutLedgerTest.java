@@ -1,5 +1,7 @@
 package io.tronpay.payouts.jdbc;
 
+import io.tronpay.checks.jdbc.SmallPool;
+import io.tronpay.checks.jdbc.TestDatabases;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -10,7 +12,7 @@ class PostgresPayoutLedgerTest extends JdbcPayoutLedgerBehaviour {
   /** Skips (or, in CI, fails) the class when the database is not configured or reachable. */
   @BeforeAll
   static void connect() {
-    database = TestDatabases.postgres();
+    database = new SmallPool(TestDatabases.postgres());
   }
 
   @Override
