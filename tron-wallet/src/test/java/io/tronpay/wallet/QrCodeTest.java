@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -16,6 +17,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,9 +28,23 @@ class QrCodeTest {
   private static final Address PAYEE = Address.fromBase58("TTbgkLuJ9wsXBv448MzRpeYsGVc8Wdx3mm");
 
   private static String decode(byte[] png) throws Exception {
+    return decode(png, Map.of());
+  }
+
+  /**
+   * Reads the modules straight off the image, without ZXing's finder-pattern search. That search
+   * misses about 1.4% of clean codes with random payloads (29 of 2,000 random private keys, with
+   * or without TRY_HARDER), so a test whose payload is random reads this way; the bits checked
+   * are the same.
+   */
+  private static String decodePure(byte[] png) throws Exception {
+    return decode(png, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE));
+  }
+
+  private static String decode(byte[] png, Map<DecodeHintType, ?> hints) throws Exception {
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
     BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-    return new QRCodeReader().decode(bitmap).getText();
+    return new QRCodeReader().decode(bitmap, hints).getText();
   }
 
   @Test
@@ -69,7 +85,7 @@ class QrCodeTest {
     assertFalse(qr.toString().contains(key.revealSecretHex()));
     Path file = dir.resolve("key.png");
     qr.writePng(file);
-    assertEquals(key.revealSecretHex(), decode(Files.readAllBytes(file)));
+    assertEquals(key.revealSecretHex(), decodePure(Files.readAllBytes(file)));
   }
 
   @Test
