@@ -83,6 +83,19 @@ class FeeEstimatorTest {
   }
 
   @Test
+  void trxTransfer_withMemo_includesTheMemoFeeTheNodeBurnt() {
+    Transaction tx = TrxTransfer.of(alice.address(), bob.address(), Trx.toSun(1))
+        .referenceBlock(chain.head()).memo("invoice 42").buildAndSign(alice.privateKey());
+
+    FeeEstimate estimate = estimator.estimate(tx);
+    TransactionInfo info = chain.land(tx);
+
+    assertTrue(estimate.memoFeeSun() > 0);
+    assertEquals(info.fee(), estimate.memoFeeSun() + estimate.bandwidth().burnSun());
+    assertEquals(info.fee(), estimate.totalBurnSun());
+  }
+
+  @Test
   void usdtTransfer_toHolder_matchesWhatTheNodeChargedWithoutWarning() {
     Transaction tx = usdt(alice, bob.address(), "12.5");
 

@@ -784,7 +784,7 @@ public final class DevNode implements AutoCloseable {
           p.maxFeeLimitSun(), p.unfreezeDelayDays(), p.totalNetLimit(), p.totalNetWeight(),
           p.totalEnergyLimit(), p.totalEnergyWeight(), p.transferEnergyToHolder(),
           p.transferEnergyToNewHolder(), p.revertEnergy(), p.approveEnergy(), p.readEnergy(),
-          p.relayOverheadEnergy(), p.rewardSunPerVotePerBlock());
+          p.relayOverheadEnergy(), p.rewardSunPerVotePerBlock(), p.memoFeeSun());
       return this;
     }
 

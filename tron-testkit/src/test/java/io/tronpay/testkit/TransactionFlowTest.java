@@ -84,6 +84,35 @@ class TransactionFlowTest {
   }
 
   @Test
+  void trxTransferWithMemo_burnsTheMainnetMemoFeeInTheReceiptsFee() {
+    DevNode node = devNode.node();
+    NodeHttp http = new NodeHttp(devNode.url());
+    DevAccount alice = node.accounts().get(0);
+    DevAccount bob = node.accounts().get(1);
+    long memoFee = 0;
+    for (Object p : list(TestJson.resource("mainnet_getchainparameters_edge.json")
+        .get("chainParameter"))) {
+      if ("getMemoFee".equals(obj(p).get("key"))) {
+        memoFee = num(obj(p).get("value"));
+      }
+    }
+    long aliceBefore = node.balance(alice.address());
+    Transaction withMemo = Transaction.of(devNode.node().newRawData(
+        new TransferContract(alice.address(), bob.address(), 2_000_000)).memo("order 42").build())
+        .sign(alice.privateKey());
+    http.postOk("/wallet/broadcasttransaction", TransactionJson.toJson(withMemo));
+    node.mineBlock();
+
+    Map<String, Object> info = TestJson.object(http.postOk("/wallet/gettransactioninfobyid",
+        "{\"value\":\"" + withMemo.txId() + "\"}"));
+    // Mainnet's getMemoFee (1 TRX) is burnt whatever pays the bandwidth, here the free allowance.
+    assertEquals(1_000_000, memoFee);
+    assertEquals(memoFee, num(info.get("fee")));
+    assertEquals(withMemo.bandwidthEstimate(), num(obj(info.get("receipt")).get("net_usage")));
+    assertEquals(aliceBefore - 2_000_000 - memoFee, balanceOverHttp(http, alice.address()));
+  }
+
+  @Test
   void usdtTransfer_broadcastHex_emitsTransferLogAndChargesMainnetEnergy() {
     DevNode node = devNode.node();
     NodeHttp http = new NodeHttp(devNode.url());

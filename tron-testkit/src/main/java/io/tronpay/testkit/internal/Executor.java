@@ -99,6 +99,7 @@ public final class Executor {
       chargeBandwidth(owner, tx.bandwidthEstimate(), now, out);
       applyStake(world, owner, contract, now, out);
     }
+    chargeMemoFee(owner, tx, out);
     owner.latestOperationTime = now;
     out.fee = out.netFee + out.energyFee + out.fee;
     return out;
@@ -143,6 +144,21 @@ public final class Executor {
     }
     owner.balance -= t.amount();
     world.activate(t.to(), now).balance += t.amount();
+  }
+
+  /**
+   * A transaction with a memo ({@code raw_data.data}) burns the memo fee from its owner, whatever
+   * its contract's result, as the network does since TIP-387; it is part of the receipt's fee.
+   */
+  private void chargeMemoFee(AccountState owner, Transaction tx, Outcome out) throws Rejection {
+    if (tx.rawData().data().length == 0 || params.memoFeeSun() == 0) {
+      return;
+    }
+    if (owner.balance < params.memoFeeSun()) {
+      throw new Rejection("BANDWITH_ERROR", "AccountResourceInsufficient error");
+    }
+    owner.balance -= params.memoFeeSun();
+    out.fee += params.memoFeeSun();
   }
 
   private void chargeBandwidth(AccountState owner, long bytes, long now, Outcome out)

@@ -524,7 +524,7 @@ public final class NodeApi extends Dispatcher {
     list.add(Json.obj("key", "getMaxFeeLimit", "value", p.maxFeeLimitSun()));
     list.add(Json.obj("key", "getFreeNetLimit", "value", p.freeNetLimit()));
     list.add(Json.obj("key", "getTotalNetLimit", "value", p.totalNetLimit()));
-    list.add(Json.obj("key", "getMemoFee", "value", 1_000_000L));
+    list.add(Json.obj("key", "getMemoFee", "value", p.memoFeeSun()));
     list.add(Json.obj("key", "getUnfreezeDelayDays", "value", p.unfreezeDelayDays()));
     list.add(Json.obj("key", "getAllowCancelAllUnfreezeV2", "value", 1L));
     list.add(Json.obj("key", "getMaxDelegateLockPeriod", "value", 864_000L));

@@ -22,13 +22,14 @@ public record Params(
     long approveEnergy,
     long readEnergy,
     long relayOverheadEnergy,
-    long rewardSunPerVotePerBlock) {
+    long rewardSunPerVotePerBlock,
+    long memoFeeSun) {
 
   /** Mainnet-like defaults. */
   public static Params defaults() {
     return new Params(100, 1000, 600, 100_000, 1_000_000, 15_000_000_000L, 14,
         43_200_000_000L, 27_907_349_371L, 180_000_000_000L, 16_307_687_034L,
-        64_285, 130_285, 4_416, 22_314, 935, 9_000, 1);
+        64_285, 130_285, 4_416, 22_314, 935, 9_000, 1, 1_000_000);
   }
 
   /** Bandwidth a stake of {@code sun} grants. */
