@@ -1,7 +1,9 @@
 package io.tronpay.client;
 
 import io.tronpay.core.Address;
+import io.tronpay.core.tx.ResourceCode;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,6 +20,11 @@ import java.util.Objects;
  * @param resMessage the failure message decoded from hex, or "" if none
  * @param withdrawAmount sun claimed by a WithdrawBalance, 0 otherwise
  * @param unfreezeAmount sun unfrozen by a (V1) unfreeze, 0 otherwise
+ * @param withdrawExpireAmount sun of expired unstakes paid out by a WithdrawExpireUnfreeze or a
+ *     CancelAllUnfreezeV2, 0 otherwise ({@code withdraw_expire_amount})
+ * @param cancelledUnfreezeAmounts sun of unexpired unstakes that a CancelAllUnfreezeV2 staked
+ *     again, by resource (the node lists every resource, 0 included); empty otherwise ({@code
+ *     cancel_unfreezeV2_amount})
  */
 public record TransactionInfo(
     String id,
@@ -30,13 +37,16 @@ public record TransactionInfo(
     boolean failed,
     String resMessage,
     long withdrawAmount,
-    long unfreezeAmount) {
-  /** Checks the fields and copies the list. */
+    long unfreezeAmount,
+    long withdrawExpireAmount,
+    Map<ResourceCode, Long> cancelledUnfreezeAmounts) {
+  /** Checks the fields and copies the collections. */
   public TransactionInfo {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(receipt, "receipt");
     Objects.requireNonNull(resMessage, "resMessage");
     logs = List.copyOf(logs);
+    cancelledUnfreezeAmounts = Map.copyOf(cancelledUnfreezeAmounts);
   }
 
   /**

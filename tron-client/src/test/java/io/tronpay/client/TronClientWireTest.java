@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tronpay.client.internal.JsonNode;
 import io.tronpay.core.Address;
 import java.util.Optional;
+import io.tronpay.core.tx.ResourceCode;
 import io.tronpay.core.tx.Transaction;
 import io.tronpay.core.tx.TransferContract;
 import io.tronpay.core.tx.TriggerSmartContract;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -422,6 +424,27 @@ class TronClientWireTest {
     RecordedRequest request = take(server);
     assertEquals("GET", request.getMethod());
     assertEquals("/v1/accounts/TL24LCps5FKwp3PoU1MvrYrwhi5LU1tHre", request.getUrl().encodedPath());
+  }
+
+  @Test
+  void transactionInfo_unstakeAmounts_areReadByResource_andARepeatedResourceIsAnError() {
+    String id = "ab".repeat(32);
+    // The node's names for what a CancelAllUnfreezeV2 paid out (expired unstakes) and staked
+    // again (unexpired ones, by resource).
+    server.enqueue(ok("{\"id\":\"" + id + "\",\"blockNumber\":9,\"withdraw_expire_amount\":"
+        + "7000000,\"cancel_unfreezeV2_amount\":[{\"key\":\"ENERGY\",\"value\":3000000000},"
+        + "{\"key\":\"BANDWIDTH\",\"value\":5}]}"));
+    server.enqueue(ok("{\"id\":\"" + id + "\",\"cancel_unfreezeV2_amount\":[{\"key\":"
+        + "\"ENERGY\",\"value\":1},{\"key\":\"ENERGY\",\"value\":2}]}"));
+    try (TronClient client = builder().retryPolicy(RetryPolicy.NONE).build()) {
+      TransactionInfo info = client.getTransactionInfoById(id).orElseThrow();
+      assertEquals(7_000_000L, info.withdrawExpireAmount());
+      assertEquals(Map.of(ResourceCode.ENERGY, 3_000_000_000L, ResourceCode.BANDWIDTH, 5L),
+          info.cancelledUnfreezeAmounts());
+      TronResponseException e = assertThrows(TronResponseException.class,
+          () -> client.getTransactionInfoById(id));
+      assertTrue(e.getMessage().contains("ENERGY appears twice"), e.getMessage());
+    }
   }
 
   @Test

@@ -105,6 +105,7 @@ class BroadcastsLandTest {
     TransactionInfo info = chain.land(Staking.withdrawExpireUnfreeze(alice.address())
         .referenceBlock(chain.head()).buildAndSign(alice.privateKey()));
     assertEquals(before + Trx.toSun(250) - info.fee(), chain.node.balance(alice.address()));
+    assertEquals(Trx.toSun(250), info.withdrawExpireAmount());
   }
 
   @Test

@@ -23,6 +23,7 @@ import io.tronpay.core.tx.VoteWitnessContract;
 import io.tronpay.core.tx.WithdrawBalanceContract;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,11 @@ class ClientStakeTest {
 
     TransactionInfo cancel = land(new CancelAllUnfreezeV2Contract(me));
     assertFalse(cancel.failed());
+    // Both unstakes were still waiting, so all of them go back to the stake and none is paid out;
+    // the node lists every resource, 0 included.
+    assertEquals(Map.of(ResourceCode.ENERGY, 3_000_000_000L, ResourceCode.BANDWIDTH, 0L,
+        ResourceCode.TRON_POWER, 0L), cancel.cancelledUnfreezeAmounts());
+    assertEquals(0, cancel.withdrawExpireAmount());
     Account restored = client.getAccount(me).orElseThrow();
     assertEquals(List.of(), restored.unfrozenV2());
     assertEquals(5_000_000_000L, staked(restored, ResourceCode.ENERGY));

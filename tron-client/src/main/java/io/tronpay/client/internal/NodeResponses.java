@@ -24,6 +24,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,9 +140,20 @@ public final class NodeResponses {
     }
     String resMessage = node.has("resMessage") ? decodeMessage(node.get("resMessage").string())
         : "";
+    Map<ResourceCode, Long> cancelled = new EnumMap<>(ResourceCode.class);
+    if (node.has("cancel_unfreezeV2_amount")) {
+      for (JsonNode entry : node.get("cancel_unfreezeV2_amount").elements()) {
+        requireObject(entry);
+        ResourceCode code = resource(entry, "key");
+        if (cancelled.put(code, optLong(entry, "value")) != null) {
+          throw entry.error("resource " + code + " appears twice in cancel_unfreezeV2_amount");
+        }
+      }
+    }
     return new TransactionInfo(id, optLong(node, "fee"), optLong(node, "blockNumber"),
         optLong(node, "blockTimeStamp"), contractAddress, receipt, logs, failed, resMessage,
-        optLong(node, "withdraw_amount"), optLong(node, "unfreeze_amount"));
+        optLong(node, "withdraw_amount"), optLong(node, "unfreeze_amount"),
+        optLong(node, "withdraw_expire_amount"), cancelled);
   }
 
   /** A {@code gettransactioninfobyblocknum} answer: an array, or {@code {}} when empty. */
