@@ -2,7 +2,6 @@ package io.tronpay.cli;
 
 import io.tronpay.cli.internal.CliInputException;
 import io.tronpay.cli.internal.Csv;
-import io.tronpay.cli.internal.DriverManagerDataSource;
 import io.tronpay.cli.internal.Json;
 import io.tronpay.monitor.Asset;
 import io.tronpay.monitor.OutboxEntry;
@@ -51,7 +50,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,8 +75,6 @@ import picocli.CommandLine.Parameters;
         DbCommand.DeadLetters.class, DbCommand.Redeliver.class},
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 usage error."})
 final class DbCommand {
-  private static final Pattern PASSWORD_PARAMETER =
-      Pattern.compile("(?i)(password=)[^&;\\s]*");
 
   private DbCommand() {}
 
@@ -90,15 +86,8 @@ final class DbCommand {
    * @return the JDBC URL
    */
   static String defaultUrl(Path home) {
-    Path folder = home.resolve(".tronpay");
-    try {
-      Files.createDirectories(folder);
-    } catch (IOException e) {
-      throw new CliInputException("cannot create " + folder + " for the default database: "
-          + e.getClass().getSimpleName() + "; give --jdbc-url");
-    }
-    // No trace file: the schema probe's expected "table not found" would be written to one.
-    return "jdbc:h2:file:" + folder.resolve("monitor").toAbsolutePath() + ";TRACE_LEVEL_FILE=0";
+    return JdbcConnection.h2File(home.resolve(".tronpay"), "monitor", "", "database",
+        "--jdbc-url");
   }
 
   /** A database command: the connection options, the store, and database errors as exit 1. */
@@ -119,23 +108,16 @@ final class DbCommand {
         description = "The prefix of the monitor's tables (default: ${DEFAULT-VALUE}).")
     String tablePrefix;
 
-    private String password;
+    private JdbcConnection connection;
 
     @Override
     final int execute() throws Exception {
       checkOptions();
-      String url = url();
-      if (jdbcPasswordFile != null) {
-        char[] secret = readSecretText(jdbcPasswordFile, "password file");
-        try {
-          password = new String(secret);
-        } finally {
-          Arrays.fill(secret, '\0');
-        }
-      }
-      DataSource dataSource = new DriverManagerDataSource(url, jdbcUser, password);
+      connection = JdbcConnection.of(this, "--jdbc-url", jdbcUrl, jdbcUrl == null
+          ? defaultUrl(Path.of(System.getProperty("user.home"))) : null, jdbcUser,
+          jdbcPasswordFile);
       try {
-        return run(dataSource);
+        return run(connection.dataSource());
       } catch (JdbcStoreException | SchemaMigrationException | UnsupportedDatabaseException e) {
         throw new CliInputException(describe(e));
       }
@@ -146,22 +128,6 @@ final class DbCommand {
 
     /** Does the work on the database. */
     abstract int run(DataSource dataSource) throws Exception;
-
-    private String url() {
-      if (jdbcUrl == null) {
-        return defaultUrl(Path.of(System.getProperty("user.home")));
-      }
-      String url = jdbcUrl.strip();
-      if (!url.startsWith("jdbc:")) {
-        throw new ParameterException(spec.commandLine(),
-            "--jdbc-url must be a JDBC URL starting with jdbc:, such as jdbc:postgresql://host/db");
-      }
-      // The MariaDB driver serves MySQL too, but takes jdbc:mysql: URLs only when told to.
-      if (url.startsWith("jdbc:mysql:") && !url.contains("permitMysqlScheme")) {
-        url = url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
-      }
-      return url;
-    }
 
     /** Builds the store; the dialect comes from the database, so this connects once. */
     JdbcPaymentStore store(DataSource dataSource) {
@@ -191,24 +157,12 @@ final class DbCommand {
 
     /** A store or database failure as one line: what failed, then the driver's reason. */
     String describe(RuntimeException e) {
-      StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
-      Throwable root = e;
-      while (root.getCause() != null && root.getCause() != root) {
-        root = root.getCause();
-      }
-      if (root != e && root.getMessage() != null) {
-        message.append(": ").append(root.getMessage().strip());
-      }
-      return redact(message.toString());
+      return connection.describe(e);
     }
 
     /** Removes the password, and any password= parameter of a URL, from a message. */
     String redact(String message) {
-      String out = PASSWORD_PARAMETER.matcher(message).replaceAll("$1***");
-      if (password != null && password.length() >= 3) {
-        out = out.replace(password, "***");
-      }
-      return out;
+      return connection.redact(message);
     }
   }
 

@@ -1,16 +1,12 @@
 package io.tronpay.cli;
 
 import io.tronpay.cli.internal.CliInputException;
-import io.tronpay.cli.internal.DriverManagerDataSource;
 import io.tronpay.payouts.InvalidFieldException;
 import io.tronpay.payouts.jdbc.JdbcPayoutLedger;
 import io.tronpay.payouts.jdbc.PayoutLedgerException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Arrays;
 import javax.sql.DataSource;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -41,15 +37,8 @@ final class LedgerOptions {
    * commit is written through at once, since the ledger is what stops a rerun from paying twice.
    */
   static String defaultUrl(Path home) {
-    Path folder = home.resolve(".tronpay").resolve("payouts");
-    try {
-      Files.createDirectories(folder);
-    } catch (IOException e) {
-      throw new CliInputException("cannot create " + folder + " for the default ledger: "
-          + e.getClass().getSimpleName() + "; give --ledger");
-    }
-    return "jdbc:h2:file:" + folder.resolve("ledger").toAbsolutePath()
-        + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
+    return JdbcConnection.h2File(home.resolve(".tronpay").resolve("payouts"), "ledger",
+        ";WRITE_DELAY=0", "ledger", "--ledger");
   }
 
   /**
@@ -59,8 +48,10 @@ final class LedgerOptions {
    *
    * @param ledger the ledger
    * @param keeper the connection that keeps an H2 database open, or null
+   * @param connection the database, for messages
    */
-  record Opened(JdbcPayoutLedger ledger, Connection keeper) implements AutoCloseable {
+  record Opened(JdbcPayoutLedger ledger, Connection keeper, JdbcConnection connection)
+      implements AutoCloseable {
     @Override
     public void close() {
       if (keeper != null) {
@@ -80,30 +71,10 @@ final class LedgerOptions {
    * @param readOnly true for a dry run, which must leave even the ledger alone
    */
   Opened open(LeafCommand command, boolean readOnly) {
-    String url;
-    if (ledgerUrl == null) {
-      url = defaultUrl(Path.of(System.getProperty("user.home")));
-    } else {
-      url = ledgerUrl.strip();
-      if (!url.startsWith("jdbc:")) {
-        throw new ParameterException(command.spec.commandLine(), "--ledger must be a JDBC URL "
-            + "starting with jdbc:, such as jdbc:postgresql://host/db");
-      }
-      // The MariaDB driver serves MySQL too, but takes jdbc:mysql: URLs only when told to.
-      if (url.startsWith("jdbc:mysql:") && !url.contains("permitMysqlScheme")) {
-        url = url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
-      }
-    }
-    String password = null;
-    if (ledgerPasswordFile != null) {
-      char[] secret = command.readSecretText(ledgerPasswordFile, "password file");
-      try {
-        password = new String(secret);
-      } finally {
-        Arrays.fill(secret, '\0');
-      }
-    }
-    DataSource dataSource = new DriverManagerDataSource(url, ledgerUser, password);
+    JdbcConnection connection = JdbcConnection.of(command, "--ledger", ledgerUrl,
+        ledgerUrl == null ? defaultUrl(Path.of(System.getProperty("user.home"))) : null,
+        ledgerUser, ledgerPasswordFile);
+    DataSource dataSource = connection.dataSource();
     JdbcPayoutLedger.Builder builder;
     try {
       builder = JdbcPayoutLedger.builder(dataSource).tablePrefix(tablePrefix);
@@ -113,42 +84,18 @@ final class LedgerOptions {
     }
     Connection keeper = null;
     try {
-      if (url.startsWith("jdbc:h2:")) {
+      if (connection.url().startsWith("jdbc:h2:")) {
         keeper = dataSource.getConnection();
       }
       JdbcPayoutLedger ledger = builder.build();
       if (!readOnly) {
         ledger.migrate();
       }
-      return new Opened(ledger, keeper);
+      return new Opened(ledger, keeper, connection);
     } catch (SQLException | PayoutLedgerException e) {
-      new Opened(null, keeper).close();
-      throw new CliInputException("ledger " + redact(url) + ": " + describe(e));
+      new Opened(null, keeper, connection).close();
+      throw new CliInputException("ledger " + connection.shortUrl() + ": "
+          + connection.describe(e));
     }
-  }
-
-  /** A ledger failure as one line: what failed, then the driver's reason. */
-  static String describe(Exception e) {
-    StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    if (root != e && root.getMessage() != null) {
-      message.append(": ").append(root.getMessage().strip());
-    }
-    return message.toString();
-  }
-
-  /** The URL without its query or properties, which may hold a password. */
-  private static String redact(String url) {
-    int cut = url.length();
-    for (char c : new char[] {'?', ';'}) {
-      int at = url.indexOf(c);
-      if (at >= 0) {
-        cut = Math.min(cut, at);
-      }
-    }
-    return url.substring(0, cut);
   }
 }

@@ -130,15 +130,16 @@ final class PayoutCommand {
       try (TronClient client = openClient()) {
         List<Row> rows = validate(records, source, client);
         try (LedgerOptions.Opened opened = ledgerOptions.open(this, dryRun)) {
-          return pay(rows, opened.ledger(), client, source, tokenFeeLimit, expiration, interval,
+          return pay(rows, opened, client, source, tokenFeeLimit, expiration, interval,
               waitLimit);
         }
       }
     }
 
-    private int pay(List<Row> rows, JdbcPayoutLedger ledger, TronClient client, String source,
-        long tokenFeeLimit, Duration expiration, Duration interval, Duration waitLimit)
-        throws InterruptedException {
+    private int pay(List<Row> rows, LedgerOptions.Opened opened, TronClient client,
+        String source, long tokenFeeLimit, Duration expiration, Duration interval,
+        Duration waitLimit) throws InterruptedException {
+      JdbcPayoutLedger ledger = opened.ledger();
       PrivateKey key = openSigner();
       try {
         Address payer = key.address();
@@ -160,7 +161,7 @@ final class PayoutCommand {
         }
         return report(rows, known, payer, ledger, source);
       } catch (PayoutLedgerException e) {
-        throw new CliInputException("ledger: " + LedgerOptions.describe(e));
+        throw new CliInputException("ledger: " + opened.connection().describe(e));
       } finally {
         key.destroy();
       }

@@ -214,10 +214,13 @@ final class SweepCommand extends SignerCommand {
             err().println(plan.describe().replace("Dry run: nothing has been signed or sent.",
                 "Sweeping now."));
           }
-          SweepReport report = sweeper.run(plan);
+          SweepReport report;
+          try {
+            report = sweeper.run(plan);
+          } catch (PayoutLedgerException e) {
+            throw new CliInputException("ledger: " + opened.connection().describe(e));
+          }
           return printReport(plan, report);
-        } catch (PayoutLedgerException e) {
-          throw new CliInputException("ledger: " + LedgerOptions.describe(e));
         }
       }
     } finally {
