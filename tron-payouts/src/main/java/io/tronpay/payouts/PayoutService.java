@@ -698,11 +698,8 @@ public final class PayoutService {
      * @return this
      */
     public Builder tokenFeeLimit(long sun) {
-      if (sun < 0 || sun > TransactionBuilder.DEFAULT_MAX_FEE_LIMIT_SUN) {
-        throw new InvalidFieldException("feeLimit", "must be 0 to "
-            + TransactionBuilder.DEFAULT_MAX_FEE_LIMIT_SUN + " sun, got " + sun);
-      }
-      this.tokenFeeLimitSun = sun;
+      this.tokenFeeLimitSun = TransactionBuilder.requireFeeLimit(sun,
+          TransactionBuilder.DEFAULT_MAX_FEE_LIMIT_SUN);
       return this;
     }
 
@@ -713,13 +710,7 @@ public final class PayoutService {
      * @return this
      */
     public Builder expiration(Duration duration) {
-      Objects.requireNonNull(duration, "duration");
-      if (duration.isZero() || duration.isNegative()
-          || duration.compareTo(TransactionBuilder.MAX_EXPIRATION) > 0) {
-        throw new InvalidFieldException("expiration", "must be positive and at most 24 h, got "
-            + duration);
-      }
-      this.expiration = duration;
+      this.expiration = TransactionBuilder.requireExpiration(duration);
       return this;
     }
 

@@ -500,11 +500,8 @@ public final class SweepPlanner {
      * @return this
      */
     public Builder tokenFeeLimit(long sun) {
-      if (sun < 0 || sun > TransactionBuilder.DEFAULT_MAX_FEE_LIMIT_SUN) {
-        throw new InvalidFieldException("feeLimit", "must be 0 to "
-            + TransactionBuilder.DEFAULT_MAX_FEE_LIMIT_SUN + " sun, got " + sun);
-      }
-      this.tokenFeeLimitSun = sun;
+      this.tokenFeeLimitSun = TransactionBuilder.requireFeeLimit(sun,
+          TransactionBuilder.DEFAULT_MAX_FEE_LIMIT_SUN);
       return this;
     }
 

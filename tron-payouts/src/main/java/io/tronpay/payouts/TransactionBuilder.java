@@ -86,12 +86,7 @@ public final class TransactionBuilder {
    * @return this
    */
   public TransactionBuilder expiresIn(Duration duration) {
-    Objects.requireNonNull(duration, "duration");
-    if (duration.isZero() || duration.isNegative() || duration.compareTo(MAX_EXPIRATION) > 0) {
-      throw new InvalidFieldException("expiration",
-          "must be after the timestamp and at most 24 h later, got " + duration);
-    }
-    this.expiresIn = duration;
+    this.expiresIn = requireExpiration(duration);
     this.expiresAt = null;
     return this;
   }
@@ -238,7 +233,18 @@ public final class TransactionBuilder {
     return tx;
   }
 
-  private static long requireFeeLimit(long sun, long max) {
+  /** Checks a validity period: positive and at most {@link #MAX_EXPIRATION}. */
+  static Duration requireExpiration(Duration duration) {
+    Objects.requireNonNull(duration, "duration");
+    if (duration.isZero() || duration.isNegative() || duration.compareTo(MAX_EXPIRATION) > 0) {
+      throw new InvalidFieldException("expiration",
+          "must be after the timestamp and at most 24 h later, got " + duration);
+    }
+    return duration;
+  }
+
+  /** Checks a fee limit: 0 up to {@code max}. */
+  static long requireFeeLimit(long sun, long max) {
     if (sun < 0 || sun > max) {
       throw new InvalidFieldException("feeLimit",
           "must be 0 to the chain maximum " + max + " sun, got " + sun);
